@@ -1,0 +1,122 @@
+package org.crisisdesk.answer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.QueryBuilder;
+import org.crisisdesk.index.Fields;
+import org.crisisdesk.index.TextAnalysis;
+
+/**
+ * A question turned into Lucene queries without any query parser: the text only ever goes through the analyzer
+ * (via {@link QueryBuilder}), so operators, quotes, brackets and wildcards in it are just characters.
+ *
+ * @param scoring  ranks candidates
+ * @param matching what the question's words are, for highlighting
+ * @param concepts one per word or alias of the question; confidence is the weighted share a text covers
+ * @param asksWhen the question asks for a date, so dated events are preferred
+ * @param french   the question looks French
+ */
+record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean asksWhen, boolean french) {
+
+    private static final Pattern WHEN = Pattern.compile(
+            "\\b(when|what year|which year|what date|what day|since when|how long ago|quand|en quelle ann[ée]e|"
+                    + "quelle date|depuis quand)\\b");
+    private static final float TITLE_BOOST = 0.5f;
+    private static final float EVENT_PREFERENCE = 1.5f;
+    /** Shorter unknown words are too often other real words one letter away to be corrected safely. */
+    private static final int MIN_FUZZY_LENGTH = 5;
+
+    /** One thing the question asks about, with the terms it stands for and how many texts have it. */
+    record Concept(Query query, List<String> terms, int docFreq, boolean corrected) {
+    }
+
+    /** The plan for a question, or empty when nothing searchable is left after analysis ("???", "the of"). */
+    static Optional<QueryPlan> of(String question, TextAnalysis analysis, IndexSearcher searcher) throws IOException {
+        QueryBuilder builder = new QueryBuilder(analysis.queryAnalyzer());
+        Query all = builder.createBooleanQuery(Fields.ALL, question, BooleanClause.Occur.SHOULD);
+        if (all == null) {
+            return Optional.empty();
+        }
+        boolean asksWhen = WHEN.matcher(question.toLowerCase(Locale.ROOT)).find();
+        List<Concept> concepts = new ArrayList<>();
+        for (Query part : split(all)) {
+            concepts.add(concept(part, searcher));
+        }
+        BooleanQuery.Builder content = new BooleanQuery.Builder();
+        for (Concept concept : concepts) {
+            content.add(concept.query(), BooleanClause.Occur.SHOULD);
+        }
+        Query title = builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD);
+        if (title != null) {
+            content.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+        }
+        Query scoring = content.build();
+        if (asksWhen) {
+            scoring = new BooleanQuery.Builder()
+                    .add(scoring, BooleanClause.Occur.MUST)
+                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT))),
+                            EVENT_PREFERENCE), BooleanClause.Occur.SHOULD)
+                    .build();
+        }
+        BooleanQuery.Builder matching = new BooleanQuery.Builder();
+        concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
+        return Optional.of(new QueryPlan(scoring, matching.build(), concepts, asksWhen,
+                ConceptWeights.looksFrench(question)));
+    }
+
+    /** QueryBuilder makes one clause per position (or per alias span); each is one thing the question asks. */
+    private static List<Query> split(Query all) {
+        Set<Query> parts = new LinkedHashSet<>();
+        if (all instanceof BooleanQuery bool && bool.clauses().stream()
+                .allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+            for (BooleanClause clause : bool.clauses()) {
+                parts.add(clause.getQuery());
+            }
+        } else {
+            parts.add(all);
+        }
+        return new ArrayList<>(parts);
+    }
+
+    /** A word the knowledge base has never seen is probably misspelt (Keyta, Ogosagou): try its near spellings. */
+    private static Concept concept(Query query, IndexSearcher searcher) throws IOException {
+        List<String> terms = terms(query);
+        int docFreq = searcher.count(query);
+        if (docFreq == 0 && query instanceof TermQuery term && isCorrectable(term.getTerm().text())) {
+            String text = term.getTerm().text();
+            int edits = text.length() >= 8 ? 2 : 1;
+            FuzzyQuery fuzzy = new FuzzyQuery(term.getTerm(), edits, 1);
+            int fuzzyFreq = searcher.count(fuzzy);
+            if (fuzzyFreq > 0) {
+                return new Concept(fuzzy, terms, fuzzyFreq, true);
+            }
+        }
+        return new Concept(query, terms, docFreq, false);
+    }
+
+    private static boolean isCorrectable(String term) {
+        return term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter);
+    }
+
+    private static List<String> terms(Query query) {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        return terms.stream().map(Term::text).distinct().toList();
+    }
+}

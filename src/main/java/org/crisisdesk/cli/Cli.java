@@ -1,0 +1,274 @@
+package org.crisisdesk.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crisisdesk.console.ConsoleSession;
+import org.crisisdesk.console.TextRenderer;
+import org.crisisdesk.engine.Engine;
+import org.crisisdesk.engine.EngineConfig;
+import org.crisisdesk.engine.EngineException;
+import org.crisisdesk.index.ReindexInProgressException;
+import org.crisisdesk.index.ReindexReport;
+import org.crisisdesk.knowledge.InvalidKnowledgeException;
+import org.crisisdesk.knowledge.KnowledgeBase;
+import org.crisisdesk.knowledge.KnowledgeLoader;
+import org.crisisdesk.knowledge.Problem;
+import org.crisisdesk.timeline.InvalidTimelineQueryException;
+import org.crisisdesk.timeline.Timeline;
+import org.crisisdesk.timeline.TimelineQuery;
+
+/**
+ * The command line: {@code ask}, {@code timeline}, {@code sources}, {@code validate}, {@code reindex},
+ * {@code console} and {@code bot}. Results go to standard output, progress and diagnostics to standard error, so
+ * {@code --json} output can always be piped. Exit status: 0 success, 1 failure, 2 bad usage.
+ */
+public final class Cli {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Cli.class);
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int USAGE = 2;
+
+    static final String DISCORD_TOKEN = "DISCORD_TOKEN";
+
+    private static final String USAGE_TEXT = """
+            Usage: crisisdesk [--knowledge DIR] [--index DIR] [COMMAND] [OPTIONS]
+
+            Commands:
+              ask [--json] [QUESTION...]   answer a question with cited snippets; with no QUESTION, answer each
+                                           line of standard input (with --json, one JSON object per line)
+              timeline [--from DATE] [--to DATE] [--topic TOPIC] [--offset N] [--limit N] [--json]
+                                           dated events in order; DATE is YYYY, YYYY-MM or YYYY-MM-DD
+              sources [--json]             the sources answers cite
+              validate                     check the knowledge base; every problem as file:line:column
+              reindex                      validate, build a new index generation and switch to it
+              console                      the bot's commands at a local prompt (no Discord needed)
+              bot                          the Discord bot (needs DISCORD_TOKEN)
+              help                         this text
+
+            With no COMMAND: the bot when DISCORD_TOKEN is set, otherwise the console.
+            --knowledge DIR (or CRISISDESK_KNOWLEDGE, default ./knowledge) and --index DIR (or CRISISDESK_INDEX,
+            default ./index) say where the knowledge base and the index are.
+            Exit status: 0 success, 1 failure, 2 bad usage.
+            """;
+
+    private final Map<String, String> environment;
+    private final BufferedReader stdin;
+    private final PrintStream stdout;
+    private final PrintStream stderr;
+    private final TextRenderer renderer = new TextRenderer();
+
+    public Cli(Map<String, String> environment, BufferedReader stdin, PrintStream stdout, PrintStream stderr) {
+        this.environment = environment;
+        this.stdin = stdin;
+        this.stdout = stdout;
+        this.stderr = stderr;
+    }
+
+    public int run(String... args) {
+        try {
+            return dispatch(List.of(args));
+        } catch (UsageException e) {
+            stderr.println("crisisdesk: " + e.getMessage());
+            stderr.println("Run 'crisisdesk help' for usage.");
+            return USAGE;
+        } catch (EngineException e) {
+            stderr.println("crisisdesk: " + e.getMessage());
+            e.problems().forEach(p -> stderr.println(p));
+            return FAILURE;
+        } catch (IOException | UncheckedIOException e) {
+            stderr.println("crisisdesk: " + e.getMessage());
+            return FAILURE;
+        } catch (RuntimeException e) {
+            LOG.error("unexpected failure", e);
+            stderr.println("crisisdesk: unexpected failure: " + e);
+            return FAILURE;
+        } finally {
+            stdout.flush();
+            stderr.flush();
+        }
+    }
+
+    private int dispatch(List<String> args) throws UsageException, EngineException, IOException {
+        EngineConfig config = EngineConfig.fromEnvironment(environment);
+        List<String> rest = new ArrayList<>();
+        // --knowledge and --index may stand before or after the command: people type both.
+        for (int i = 0; i < args.size(); i++) {
+            String word = args.get(i);
+            if (word.equals("--")) {
+                rest.addAll(args.subList(i, args.size()));
+                break;
+            }
+            String[] split = word.split("=", 2);
+            if (!split[0].equals("--knowledge") && !split[0].equals("--index")) {
+                rest.add(word);
+                continue;
+            }
+            String value;
+            if (split.length == 2) {
+                value = split[1];
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new UsageException(split[0] + " needs a value");
+            }
+            if (value.isBlank()) {
+                throw new UsageException(split[0] + " needs a directory");
+            }
+            config = split[0].equals("--knowledge") ? config.withKnowledge(Path.of(value)) : config.withIndex(Path.of(value));
+        }
+        if (!rest.isEmpty() && (rest.get(0).equals("--help") || rest.get(0).equals("-h"))) {
+            stdout.print(USAGE_TEXT);
+            return OK;
+        }
+        if (!rest.isEmpty() && rest.get(0).startsWith("--")) {
+            throw new UsageException("unknown option " + rest.get(0));
+        }
+        String command = rest.isEmpty() ? defaultCommand() : rest.remove(0);
+        return switch (command) {
+            case "ask" -> ask(config, rest);
+            case "timeline" -> timeline(config, rest);
+            case "sources" -> sources(config, rest);
+            case "validate" -> validate(config, rest);
+            case "reindex" -> reindex(config, rest);
+            case "console" -> console(config, rest);
+            case "bot" -> bot(rest);
+            case "help", "-h" -> {
+                stdout.print(USAGE_TEXT);
+                yield OK;
+            }
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    private String defaultCommand() {
+        String token = environment.get(DISCORD_TOKEN);
+        return token == null || token.isBlank() ? "console" : "bot";
+    }
+
+    private int ask(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        Arguments args = Arguments.parse(words, Set.of(), Set.of("json", "knowledge-less"));
+        boolean json = args.flag("json");
+        try (Engine engine = open(config)) {
+            if (!args.positional().isEmpty()) {
+                String question = String.join(" ", args.positional());
+                stdout.println(json ? Json.answer(engine.ask(question)) : renderer.answer(engine.ask(question)));
+                return OK;
+            }
+            String line;
+            while ((line = stdin.readLine()) != null) {
+                stdout.println(json ? Json.answer(engine.ask(line)) : renderer.answer(engine.ask(line)));
+                stdout.flush();
+            }
+            return OK;
+        }
+    }
+
+    private int timeline(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("from", "to", "topic", "offset", "limit"), Set.of("json"));
+        noPositional(args, "timeline");
+        TimelineQuery query;
+        try {
+            query = Timeline.query(args.option("from").orElse(null), args.option("to").orElse(null),
+                    args.option("topic").orElse(null), args.intOption("offset", 0, 0, Integer.MAX_VALUE / 2),
+                    args.intOption("limit", TimelineQuery.MAX_LIMIT, 1, TimelineQuery.MAX_LIMIT));
+        } catch (InvalidTimelineQueryException e) {
+            throw new UsageException(e.getMessage());
+        }
+        try (Engine engine = open(config)) {
+            var page = engine.timeline(query);
+            stdout.print(args.flag("json") ? Json.timeline(page) + "\n" : renderer.timeline(page));
+            return OK;
+        }
+    }
+
+    private int sources(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        Arguments args = Arguments.parse(words, Set.of(), Set.of("json"));
+        noPositional(args, "sources");
+        try (Engine engine = open(config)) {
+            var sources = engine.sources();
+            stdout.print(args.flag("json") ? Json.sources(sources) + "\n"
+                    : renderer.sources(sources, 0, sources.size()));
+            return OK;
+        }
+    }
+
+    private int validate(EngineConfig config, List<String> words) throws UsageException, IOException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "validate");
+        try {
+            KnowledgeBase kb = new KnowledgeLoader().load(config.knowledge());
+            stdout.println("The knowledge base in " + config.knowledge() + " is valid: " + kb.sources().size()
+                    + " sources, " + kb.passages().size() + " passages, " + kb.events().size() + " events, "
+                    + kb.aliases().size() + " aliases.");
+            return OK;
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return FAILURE;
+        }
+    }
+
+    private int reindex(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "reindex");
+        try {
+            ReindexReport report = Engine.rebuild(config, new StderrProgress(stderr));
+            stdout.println("Published index generation " + report.generation() + " in "
+                    + report.elapsed().toMillis() + " ms: " + report.summary() + ".");
+            return OK;
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            stderr.println("The index in service was not changed.");
+            return FAILURE;
+        } catch (ReindexInProgressException e) {
+            stderr.println("crisisdesk: " + e.getMessage() + "; try again when it is done.");
+            return FAILURE;
+        }
+    }
+
+    private int console(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "console");
+        try (Engine engine = open(config)) {
+            PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8),
+                    true);
+            new ConsoleSession(engine, stdin, out).run();
+            return OK;
+        }
+    }
+
+    private int bot(List<String> words) throws UsageException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "bot");
+        String token = environment.get(DISCORD_TOKEN);
+        if (token == null || token.isBlank()) {
+            stderr.println("crisisdesk: the Discord bot needs a bot token in the DISCORD_TOKEN environment variable."
+                    + " Without one, 'crisisdesk console' offers the same commands locally.");
+            return FAILURE;
+        }
+        stderr.println("crisisdesk: the Discord front end is not built yet; 'crisisdesk console' offers the same"
+                + " commands locally.");
+        return FAILURE;
+    }
+
+    private Engine open(EngineConfig config) throws EngineException, IOException {
+        return Engine.open(config, new StderrProgress(stderr));
+    }
+
+    private void printProblems(List<Problem> problems) {
+        problems.forEach(stdout::println);
+        stderr.println(problems.size() + (problems.size() == 1 ? " problem" : " problems")
+                + " in the knowledge base.");
+    }
+
+    private static void noPositional(Arguments args, String command) throws UsageException {
+        if (!args.positional().isEmpty()) {
+            throw new UsageException(command + " takes no arguments, got '" + args.positional().get(0) + "'");
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.crisisdesk.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.crisisdesk.answer.Answer;
+import org.crisisdesk.answer.Snippet;
+import org.crisisdesk.citation.Citation;
+import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.timeline.TimelineEvent;
+import org.crisisdesk.timeline.TimelinePage;
+
+/**
+ * The JSON the command line prints. Its field names are a public contract other tools parse: add fields, never
+ * rename or remove one.
+ */
+final class Json {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Json() {
+    }
+
+    static String answer(Answer answer) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("question", answer.question());
+        root.put("answered", answer.answered());
+        root.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
+        ArrayNode snippets = root.putArray("snippets");
+        for (Snippet snippet : answer.snippets()) {
+            ObjectNode node = snippets.addObject();
+            node.put("text", snippet.text());
+            ArrayNode numbers = node.putArray("citations");
+            snippet.citations().forEach(numbers::add);
+            node.put("passage", snippet.id());
+            node.put("kind", snippet.kind().label());
+            snippet.date().ifPresent(date -> node.put("date", date.toString()));
+            ArrayNode highlights = node.putArray("highlights");
+            snippet.highlights().forEach(h -> highlights.addArray().add(h.start()).add(h.end()));
+        }
+        citations(root.putArray("citations"), answer.citations());
+        answer.message().ifPresent(message -> root.put("message", message));
+        ArrayNode suggestions = root.putArray("suggestions");
+        answer.suggestions().forEach(suggestions::add);
+        return write(root);
+    }
+
+    static String timeline(TimelinePage page) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode events = root.putArray("events");
+        for (TimelineEvent event : page.events()) {
+            ObjectNode node = events.addObject();
+            node.put("id", event.id());
+            node.put("date", event.date().toString());
+            node.put("precision", event.date().precision().label());
+            node.put("text", event.text());
+            ArrayNode topics = node.putArray("topics");
+            event.topics().forEach(topics::add);
+            citations(node.putArray("citations"), event.citations());
+            event.note().ifPresent(note -> node.put("note", note));
+        }
+        root.put("total", page.total());
+        return write(root);
+    }
+
+    static String sources(List<Source> sources) {
+        ObjectNode root = MAPPER.createObjectNode();
+        ArrayNode list = root.putArray("sources");
+        for (Source source : sources) {
+            ObjectNode node = list.addObject();
+            node.put("id", source.id());
+            node.put("title", source.title());
+            node.put("publisher", source.publisher());
+            node.put("date", source.date().toString());
+            node.put("url", source.url());
+            ArrayNode authors = node.putArray("authors");
+            source.authors().forEach(authors::add);
+            node.put("language", source.language());
+        }
+        return write(root);
+    }
+
+    private static void citations(ArrayNode into, List<Citation> citations) {
+        for (Citation citation : citations) {
+            ObjectNode node = into.addObject();
+            node.put("n", citation.n());
+            node.put("source", citation.source());
+            node.put("title", citation.title());
+            node.put("publisher", citation.publisher());
+            node.put("date", citation.date());
+            node.put("url", citation.url());
+        }
+    }
+
+    private static String write(ObjectNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree of plain values always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package org.crisisdesk.index;
+
+/** The index's field names, shared by the builder and the readers so neither can drift from the other. */
+public final class Fields {
+    public static final String ID = "id";
+    public static final String KIND = "kind";
+    public static final String TITLE = "title";
+    /** The text snippets are cut from; indexed with offsets for the highlighter. */
+    public static final String TEXT = "text";
+    /** Questions, keywords, tags and (for events) the date in words: what a text is about but does not say. */
+    public static final String EXTRA = "extra";
+    /** Title, text and extra together: the field questions are matched and confidence is measured against. */
+    public static final String ALL = "all";
+    public static final String TOPIC = "topic";
+    public static final String TOPIC_LABEL = "topic_label";
+    public static final String SOURCE = "source";
+    public static final String NOTE = "note";
+    public static final String DATE = "date";
+    public static final String PRECISION = "precision";
+    public static final String DATE_START = "date_start";
+    public static final String DATE_END = "date_end";
+    public static final String DATE_SORT = "date_sort";
+    public static final String ID_SORT = "id_sort";
+
+    public static final String SOURCE_TITLE = "source_title";
+    public static final String SOURCE_PUBLISHER = "source_publisher";
+    public static final String SOURCE_AUTHOR = "source_author";
+    public static final String SOURCE_DATE = "source_date";
+    public static final String SOURCE_URL = "source_url";
+    public static final String SOURCE_LANGUAGE = "source_language";
+
+    public static final String KIND_PASSAGE = "passage";
+    public static final String KIND_EVENT = "event";
+    public static final String KIND_SOURCE = "source";
+
+    private Fields() {
+    }
+}

@@ -1,0 +1,204 @@
+package org.crisisdesk.index;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Month;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.crisisdesk.knowledge.Alias;
+import org.crisisdesk.knowledge.Event;
+import org.crisisdesk.knowledge.KnowledgeBase;
+import org.crisisdesk.knowledge.PartialDate;
+import org.crisisdesk.knowledge.Passage;
+import org.crisisdesk.knowledge.Source;
+
+/** Writes a knowledge base into a new, empty directory as one Lucene commit. */
+public final class IndexBuilder {
+
+    /** Stored, tokenized, with offsets in the postings so the highlighter never re-analyzes. */
+    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
+
+    private static final int PROGRESS_EVERY = 1000;
+    private static final String[] FRENCH_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
+        "août", "septembre", "octobre", "novembre", "décembre"};
+
+    private final Clock clock;
+
+    public IndexBuilder(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Builds into {@code directory}; on failure the partial commit is rolled back and the exception rethrown. */
+    public IndexManifest build(KnowledgeBase kb, Path directory, ProgressListener progress) throws IOException {
+        List<List<String>> aliasGroups = kb.aliases().stream().map(Alias::names).toList();
+        TextAnalysis analysis = TextAnalysis.withAliases(aliasGroups);
+        IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, kb.fingerprint(), clock.instant(),
+                kb.sources().size(), kb.passages().size(), kb.events().size(), aliasGroups, topics(kb));
+        IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
+                .setRAMBufferSizeMB(64)
+                .setCommitOnClose(false);
+        long total = (long) kb.sources().size() + kb.passages().size() + kb.events().size();
+        try (Directory dir = FSDirectory.open(directory)) {
+            IndexWriter writer = new IndexWriter(dir, config);
+            try {
+                long done = 0;
+                for (Source source : kb.sources()) {
+                    writer.addDocument(sourceDocument(source));
+                    done++;
+                    report(progress, done, total);
+                }
+                for (Passage passage : kb.passages()) {
+                    writer.addDocument(passageDocument(passage));
+                    done++;
+                    report(progress, done, total);
+                }
+                for (Event event : kb.events()) {
+                    writer.addDocument(eventDocument(event));
+                    done++;
+                    report(progress, done, total);
+                }
+                progress.progress("indexing", total, total);
+                writer.setLiveCommitData(manifest.toCommitData().entrySet());
+                writer.commit();
+                writer.close();
+            } catch (IOException | RuntimeException | Error e) {
+                writer.rollback();
+                throw e;
+            }
+        } finally {
+            analysis.indexAnalyzer().close();
+            analysis.queryAnalyzer().close();
+        }
+        return manifest;
+    }
+
+    private static void report(ProgressListener progress, long done, long total) {
+        if (done % PROGRESS_EVERY == 0) {
+            progress.progress("indexing", done, total);
+        }
+    }
+
+    private static Document sourceDocument(Source source) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KIND, Fields.KIND_SOURCE, Field.Store.YES));
+        doc.add(new StringField(Fields.ID, source.id(), Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(source.id())));
+        doc.add(new StoredField(Fields.SOURCE_TITLE, source.title()));
+        doc.add(new StoredField(Fields.SOURCE_PUBLISHER, source.publisher()));
+        for (String author : source.authors()) {
+            doc.add(new StoredField(Fields.SOURCE_AUTHOR, author));
+        }
+        doc.add(new StoredField(Fields.SOURCE_DATE, source.date().toString()));
+        doc.add(new StoredField(Fields.SOURCE_URL, source.url()));
+        doc.add(new StoredField(Fields.SOURCE_LANGUAGE, source.language()));
+        return doc;
+    }
+
+    private static Document passageDocument(Passage passage) {
+        Document doc = common(Fields.KIND_PASSAGE, passage.id(), passage.text(), passage.sources(), passage.tags());
+        doc.add(new TextField(Fields.TITLE, passage.title(), Field.Store.YES));
+        List<String> extra = new ArrayList<>(passage.questions());
+        extra.addAll(passage.keywords());
+        extra.addAll(passage.tags());
+        addAll(doc, passage.title(), passage.text(), extra);
+        passage.note().ifPresent(note -> doc.add(new StoredField(Fields.NOTE, note)));
+        return doc;
+    }
+
+    private static Document eventDocument(Event event) {
+        Document doc = common(Fields.KIND_EVENT, event.id(), event.text(), event.sources(), event.topics());
+        PartialDate date = event.date();
+        doc.add(new StoredField(Fields.DATE, date.toString()));
+        doc.add(new StoredField(Fields.PRECISION, date.precision().label()));
+        int start = (int) date.start().toEpochDay();
+        int end = (int) date.end().toEpochDay();
+        doc.add(new IntPoint(Fields.DATE_START, start));
+        doc.add(new IntPoint(Fields.DATE_END, end));
+        doc.add(new NumericDocValuesField(Fields.DATE_SORT, start));
+        List<String> extra = new ArrayList<>(event.topics());
+        extra.add(date.display());
+        if (date.precision() != PartialDate.Precision.YEAR) {
+            extra.add(FRENCH_MONTHS[date.month() - 1] + " " + date.year());
+            extra.add(Month.of(date.month()).name().toLowerCase(java.util.Locale.ROOT) + " " + date.year());
+        }
+        addAll(doc, "", event.text(), extra);
+        event.note().ifPresent(note -> doc.add(new StoredField(Fields.NOTE, note)));
+        return doc;
+    }
+
+    private static Document common(String kind, String id, String text, List<String> sources, List<String> topics) {
+        Document doc = new Document();
+        doc.add(new StringField(Fields.KIND, kind, Field.Store.YES));
+        doc.add(new StringField(Fields.ID, id, Field.Store.YES));
+        doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(id)));
+        doc.add(new Field(Fields.TEXT, text, TEXT_WITH_OFFSETS));
+        for (String source : sources) {
+            doc.add(new StoredField(Fields.SOURCE, source));
+        }
+        for (String topic : topics) {
+            doc.add(new StoredField(Fields.TOPIC_LABEL, topic));
+            doc.add(new StringField(Fields.TOPIC, TextAnalysis.keyword(topic), Field.Store.NO));
+        }
+        return doc;
+    }
+
+    private static void addAll(Document doc, String title, String text, List<String> extra) {
+        String extraText = String.join(" . ", extra);
+        if (!extraText.isEmpty()) {
+            doc.add(new TextField(Fields.EXTRA, extraText, Field.Store.NO));
+        }
+        if (!title.isEmpty()) {
+            doc.add(new TextField(Fields.ALL, title, Field.Store.NO));
+        }
+        doc.add(new TextField(Fields.ALL, text, Field.Store.NO));
+        if (!extraText.isEmpty()) {
+            doc.add(new TextField(Fields.ALL, extraText, Field.Store.NO));
+        }
+    }
+
+    /** Distinct topics and tags, most used first, for suggestions and autocomplete. */
+    private static List<String> topics(KnowledgeBase kb) {
+        Map<String, String> labels = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<List<String>> all = new ArrayList<>();
+        kb.passages().forEach(p -> all.add(p.tags()));
+        kb.events().forEach(e -> all.add(e.topics()));
+        for (List<String> topics : all) {
+            for (String topic : topics) {
+                String key = TextAnalysis.keyword(topic);
+                labels.putIfAbsent(key, topic);
+                counts.merge(key, 1, Integer::sum);
+            }
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .map(e -> labels.get(e.getKey()))
+                .toList();
+    }
+
+    private static FieldType textWithOffsets() {
+        FieldType type = new FieldType(TextField.TYPE_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.freeze();
+        return type;
+    }
+}

@@ -1,0 +1,204 @@
+package org.crisisdesk.index;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.core.FlattenGraphFilter;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
+import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.util.ElisionFilter;
+import org.apache.lucene.util.CharsRef;
+import org.apache.lucene.util.CharsRefBuilder;
+
+/**
+ * How text becomes terms, the same at index and at query time so that both sides agree: accents folded (Keïta =
+ * Keita), French elisions removed (l'armée = armée) but N'Daw kept whole as ndaw, English stemming, and every
+ * name of an alias tagged with one shared term so that IBK finds Ibrahim Boubacar Keïta.
+ */
+public final class TextAnalysis {
+
+    /** Questions longer than this many terms add noise, not meaning; it also bounds the query's clause count. */
+    public static final int MAX_QUERY_TERMS = 48;
+
+    /** Keeps a phrase from matching across two values of a multi-valued field (a title and a text). */
+    private static final int VALUE_GAP = 100;
+
+    private static final String ALIAS_TERM_PREFIX = "alias#";
+
+    /** French elided articles; "n" is left out on purpose so that N'Daw stays one name. */
+    private static final CharArraySet ELISIONS = new CharArraySet(
+            List.of("l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
+
+    /**
+     * English stop words, the words questions are made of, and French function words. "un" is not among them:
+     * folded to lower case it is also the UN.
+     */
+    static final CharArraySet STOP_WORDS = stopWords();
+
+    private final SynonymMap aliases;
+    private final Analyzer indexAnalyzer;
+    private final Analyzer queryAnalyzer;
+
+    private TextAnalysis(SynonymMap aliases) {
+        this.aliases = aliases;
+        this.indexAnalyzer = new ChainAnalyzer(aliases, true, false);
+        this.queryAnalyzer = new ChainAnalyzer(aliases, false, true);
+    }
+
+    /** Analysis with these alias groups; each group is a list of names that mean the same thing. */
+    public static TextAnalysis withAliases(List<List<String>> aliasGroups) {
+        return new TextAnalysis(buildAliasMap(aliasGroups));
+    }
+
+    /** For indexing: alias terms are flattened into the token stream so they can be written to postings. */
+    public Analyzer indexAnalyzer() {
+        return indexAnalyzer;
+    }
+
+    /** For questions: the alias graph is kept for the query builder, and long questions are cut. */
+    public Analyzer queryAnalyzer() {
+        return queryAnalyzer;
+    }
+
+    /** The terms a text analyses to, for tests and diagnostics. */
+    public List<String> terms(String text) {
+        List<String> terms = new ArrayList<>();
+        try (TokenStream stream = queryAnalyzer.tokenStream("all", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                terms.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return terms;
+    }
+
+    /** A topic or tag as a filter key: lower case, no accents, single spaces. */
+    public static String keyword(String text) {
+        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    }
+
+    private static SynonymMap buildAliasMap(List<List<String>> groups) {
+        if (groups.isEmpty()) {
+            return null;
+        }
+        Analyzer names = new ChainAnalyzer(null, false, false);
+        SynonymMap.Builder builder = new SynonymMap.Builder(true);
+        boolean any = false;
+        for (int g = 0; g < groups.size(); g++) {
+            CharsRef shared = new CharsRef(ALIAS_TERM_PREFIX + g);
+            for (String name : groups.get(g)) {
+                List<String> words = analyze(names, name);
+                if (words.isEmpty()) {
+                    continue;
+                }
+                CharsRefBuilder input = new CharsRefBuilder();
+                SynonymMap.Builder.join(words.toArray(String[]::new), input);
+                builder.add(input.get(), shared, true);
+                any = true;
+            }
+        }
+        try {
+            return any ? builder.build() : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            names.close();
+        }
+    }
+
+    private static List<String> analyze(Analyzer analyzer, String text) {
+        List<String> words = new ArrayList<>();
+        try (TokenStream stream = analyzer.tokenStream("all", new StringReader(text))) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                words.add(term.toString());
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return words;
+    }
+
+    private static CharArraySet stopWords() {
+        CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            // Single letters are debris: the t of "a-t-il", initials, list markers.
+            set.add(String.valueOf(letter));
+        }
+        for (String word : ("who whom whose what whats when where which why how did does do done doing were has have"
+                + " had been being happen happened happening tell me about please can could would should you i we"
+                + " our my your am any some much many know explain describe anything something"
+                + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
+                + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
+                + " y eu ete lieu ont avait etait fut")
+                .split(" ")) {
+            set.add(word);
+        }
+        return CharArraySet.unmodifiableSet(set);
+    }
+
+    /** The one token chain; the flags choose what differs between indexing, questions and alias names. */
+    private static final class ChainAnalyzer extends Analyzer {
+        private final SynonymMap synonyms;
+        private final boolean flatten;
+        private final boolean limit;
+
+        ChainAnalyzer(SynonymMap synonyms, boolean flatten, boolean limit) {
+            this.synonyms = synonyms;
+            this.flatten = flatten;
+            this.limit = limit;
+        }
+
+        @Override
+        protected TokenStreamComponents createComponents(String fieldName) {
+            Tokenizer tokenizer = new StandardTokenizer();
+            TokenStream stream = tokenizer;
+            if (limit) {
+                stream = new LimitTokenCountFilter(stream, MAX_QUERY_TERMS);
+            }
+            stream = new EnglishPossessiveFilter(stream);
+            stream = new LowerCaseFilter(stream);
+            stream = new ElisionFilter(stream, ELISIONS);
+            stream = new PatternReplaceFilter(stream, java.util.regex.Pattern.compile("['\u2019]"), "", true);
+            stream = new ASCIIFoldingFilter(stream);
+            stream = new StopFilter(stream, STOP_WORDS);
+            stream = new PorterStemFilter(stream);
+            if (synonyms != null) {
+                stream = new SynonymGraphFilter(stream, synonyms, true);
+                if (flatten) {
+                    stream = new FlattenGraphFilter(stream);
+                }
+            }
+            return new TokenStreamComponents(tokenizer, stream);
+        }
+
+        @Override
+        public int getPositionIncrementGap(String fieldName) {
+            return VALUE_GAP;
+        }
+    }
+}
