@@ -1,7 +1,6 @@
 package org.crisisdesk.answer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
@@ -49,16 +48,7 @@ public final class AnswerEngine {
             return Answer.refused(cleaned, 0, "That question is " + cleaned.length() + " characters long; please ask in "
                     + policy.maxQuestionChars() + " characters or fewer.", List.of());
         }
-        try {
-            Generation generation = generations.acquire();
-            try {
-                return answer(cleaned, generation);
-            } finally {
-                generations.release(generation);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the index could not be read", e);
-        }
+        return generations.read(generation -> answer(cleaned, generation));
     }
 
     private Answer answer(String question, Generation generation) throws IOException {

@@ -2,7 +2,6 @@ package org.crisisdesk.engine;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.List;
@@ -136,30 +135,12 @@ public final class Engine implements Closeable {
 
     /** The sources of the generation in service, by id. */
     public List<Source> sources() {
-        try {
-            Generation generation = generations.acquire();
-            try {
-                return List.copyOf(generation.sources().values());
-            } finally {
-                generations.release(generation);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return generations.read(generation -> List.copyOf(generation.sources().values()));
     }
 
     /** The manifest of the generation in service. */
     public IndexManifest manifest() {
-        try {
-            Generation generation = generations.acquire();
-            try {
-                return generation.manifest();
-            } finally {
-                generations.release(generation);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return generations.read(Generation::manifest);
     }
 
     /** Validates, rebuilds and swaps in a new generation; answers keep flowing from the old one meanwhile. */

@@ -1,6 +1,7 @@
 package org.crisisdesk.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.apache.lucene.search.ReferenceManager;
 
@@ -16,6 +17,29 @@ public final class GenerationManager extends ReferenceManager<Generation> {
     public GenerationManager(IndexStore store, Generation initial) {
         this.store = store;
         this.current = initial;
+    }
+
+    /** What a generation can be asked, within one acquire/release. */
+    @FunctionalInterface
+    public interface Reader<T> {
+        T read(Generation generation) throws IOException;
+    }
+
+    /**
+     * Runs {@code reader} against the generation in service, holding it for exactly that long; an index that can
+     * no longer be read is an {@link UncheckedIOException}, which front ends report as a failure.
+     */
+    public <T> T read(Reader<T> reader) {
+        try {
+            Generation generation = acquire();
+            try {
+                return reader.read(generation);
+            } finally {
+                release(generation);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the index could not be read", e);
+        }
     }
 
     @Override

@@ -79,18 +79,7 @@ public final class TextAnalysis {
 
     /** The terms a text analyses to, for tests and diagnostics. */
     public List<String> terms(String text) {
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = queryAnalyzer.tokenStream("all", text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return terms;
+        return analyze(queryAnalyzer, text);
     }
 
     /** A topic or tag as a filter key: lower case, no accents, single spaces. */
@@ -130,7 +119,7 @@ public final class TextAnalysis {
 
     private static List<String> analyze(Analyzer analyzer, String text) {
         List<String> words = new ArrayList<>();
-        try (TokenStream stream = analyzer.tokenStream("all", new StringReader(text))) {
+        try (TokenStream stream = analyzer.tokenStream(Fields.ALL, new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {

@@ -1,7 +1,6 @@
 package org.crisisdesk.timeline;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,30 +61,12 @@ public final class Timeline {
     }
 
     public TimelinePage find(TimelineQuery query) {
-        try {
-            Generation generation = generations.acquire();
-            try {
-                return find(query, generation);
-            } finally {
-                generations.release(generation);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the index could not be read", e);
-        }
+        return generations.read(generation -> find(query, generation));
     }
 
     /** The topics events and passages are filed under, most used first. */
     public List<String> topics() {
-        try {
-            Generation generation = generations.acquire();
-            try {
-                return generation.manifest().topics();
-            } finally {
-                generations.release(generation);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the index could not be read", e);
-        }
+        return generations.read(generation -> generation.manifest().topics());
     }
 
     private static TimelinePage find(TimelineQuery query, Generation generation) throws IOException {
