@@ -110,7 +110,7 @@ public final class AnswerEngine {
             String note = doc.get(Fields.NOTE);
             String text = note == null ? cut.text() : cut.text() + " Note: " + note;
             List<Integer> citations = numbering.cite(List.of(doc.getValues(Fields.SOURCE)));
-            snippets.add(new Snippet(text, citations, doc.get(Fields.ID),
+            snippets.add(new Snippet(text, Optional.ofNullable(doc.get(Fields.TITLE)), citations, doc.get(Fields.ID),
                     event ? Snippet.Kind.EVENT : Snippet.Kind.PASSAGE, date, cut.highlights()));
         }
         if (snippets.isEmpty()) {

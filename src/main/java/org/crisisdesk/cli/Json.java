@@ -36,6 +36,7 @@ final class Json {
             snippet.citations().forEach(numbers::add);
             node.put("passage", snippet.id());
             node.put("kind", snippet.kind().label());
+            snippet.title().ifPresent(title -> node.put("title", title));
             snippet.date().ifPresent(date -> node.put("date", date.toString()));
             ArrayNode highlights = node.putArray("highlights");
             snippet.highlights().forEach(h -> highlights.addArray().add(h.start()).add(h.end()));

@@ -21,7 +21,9 @@ public final class TextRenderer {
             return out.toString();
         }
         for (Snippet snippet : answer.snippets()) {
-            out.append("• ").append(snippet.text());
+            out.append("• ");
+            snippet.title().ifPresent(title -> out.append(title).append(": "));
+            out.append(snippet.text());
             for (int n : snippet.citations()) {
                 out.append(" [").append(n).append(']');
             }
