@@ -15,6 +15,10 @@ import org.crisisdesk.console.TextRenderer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.engine.EngineConfig;
 import org.crisisdesk.engine.EngineException;
+import org.crisisdesk.eval.EvaluationReport;
+import org.crisisdesk.eval.Evaluator;
+import org.crisisdesk.eval.MarkdownTable;
+import org.crisisdesk.eval.QuestionSet;
 import org.crisisdesk.index.ReindexInProgressException;
 import org.crisisdesk.index.ReindexReport;
 import org.crisisdesk.knowledge.InvalidKnowledgeException;
@@ -52,6 +56,8 @@ public final class Cli {
               validate                     check the knowledge base; every problem as file:line:column
               reindex                      validate, build a new index generation and switch to it
               console                      the bot's commands at a local prompt (no Discord needed)
+              eval [--set PATH] [--json]   score the engine and a plain BM25 baseline on labelled questions
+                                           (default: the development set in src/test/resources/devset)
               bot                          the Discord bot (needs DISCORD_TOKEN)
               help                         this text
 
@@ -141,6 +147,7 @@ public final class Cli {
             case "validate" -> validate(config, rest);
             case "reindex" -> reindex(config, rest);
             case "console" -> console(config, rest);
+            case "eval" -> evaluate(config, rest);
             case "bot" -> bot(rest);
             case "help", "-h" -> {
                 stdout.print(USAGE_TEXT);
@@ -239,6 +246,33 @@ public final class Cli {
             PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(stdout, java.nio.charset.StandardCharsets.UTF_8),
                     true);
             new ConsoleSession(engine, stdin, out).run();
+            return OK;
+        }
+    }
+
+    private int evaluate(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("set"), Set.of("json"));
+        noPositional(args, "eval");
+        Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
+        if (!java.nio.file.Files.exists(setPath)) {
+            throw new UsageException("no question set at " + setPath + " (give one with --set)");
+        }
+        QuestionSet set = QuestionSet.load(setPath);
+        KnowledgeBase kb;
+        try {
+            kb = new KnowledgeLoader().load(config.knowledge());
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return FAILURE;
+        }
+        try (Engine engine = open(config)) {
+            EvaluationReport report = new Evaluator(engine, kb).run(set, new StderrProgress(stderr));
+            if (args.flag("json")) {
+                stdout.println(Json.evaluation(report));
+            } else {
+                stdout.print(MarkdownTable.of(report));
+                report.engineMistakes().forEach(m -> stderr.println("  " + m));
+            }
             return OK;
         }
     }

@@ -83,6 +83,34 @@ final class Json {
         return write(root);
     }
 
+    static String evaluation(org.crisisdesk.eval.EvaluationReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("questions", report.questions());
+        ObjectNode categories = root.putObject("categories");
+        report.engine().forEach((category, scores) -> {
+            ObjectNode node = categories.putObject(category);
+            scores(node.putObject("engine"), scores);
+            scores(node.putObject("baseline"), report.baseline().get(category));
+        });
+        ArrayNode mistakes = root.putArray("mistakes");
+        report.engineMistakes().forEach(mistakes::add);
+        return write(root);
+    }
+
+    private static void scores(ObjectNode node, org.crisisdesk.eval.Scores scores) {
+        node.put("answerable", scores.answerable());
+        node.put("hit_at_1", round(scores.hitAt1()));
+        node.put("hit_at_3", round(scores.hitAt3()));
+        node.put("mrr", round(scores.mrr()));
+        node.put("refused", round(scores.refused()));
+        node.put("off_topic", scores.offTopic());
+        node.put("off_topic_answered", round(scores.offTopicAnswered()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
     private static void citations(ArrayNode into, List<Citation> citations) {
         for (Citation citation : citations) {
             ObjectNode node = into.addObject();
