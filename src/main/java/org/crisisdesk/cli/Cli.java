@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisisdesk.bench.BenchReport;
+import org.crisisdesk.bench.BenchResult;
+import org.crisisdesk.bench.Benchmark;
 import org.crisisdesk.console.ConsoleSession;
 import org.crisisdesk.console.TextRenderer;
 import org.crisisdesk.engine.Engine;
@@ -58,6 +61,8 @@ public final class Cli {
               console                      the bot's commands at a local prompt (no Discord needed)
               eval [--set PATH] [--json]   score the engine and a plain BM25 baseline on labelled questions
                                            (default: the development set in src/test/resources/devset)
+              bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
+                                           measure build, latency, throughput and heap against bare Lucene
               bot                          the Discord bot (needs DISCORD_TOKEN)
               help                         this text
 
@@ -148,6 +153,7 @@ public final class Cli {
             case "reindex" -> reindex(config, rest);
             case "console" -> console(config, rest);
             case "eval" -> evaluate(config, rest);
+            case "bench" -> bench(config, rest);
             case "bot" -> bot(rest);
             case "help", "-h" -> {
                 stdout.print(USAGE_TEXT);
@@ -274,6 +280,79 @@ public final class Cli {
                 report.engineMistakes().forEach(m -> stderr.println("  " + m));
             }
             return OK;
+        }
+    }
+
+    private int bench(EngineConfig config, List<String> words) throws UsageException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("sizes", "threads", "json", "seed", "set"), Set.of());
+        noPositional(args, "bench");
+        List<String> sizes = List.of(args.option("sizes").orElse("shipped,10k").split(","));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = args.intOption("threads", cores, 1, 256);
+        long seed = args.intOption("seed", 20_260_827, 0, Integer.MAX_VALUE);
+        List<Integer> threadCounts = new ArrayList<>(List.of(1, 2));
+        if (!threadCounts.contains(threads)) {
+            threadCounts.add(threads);
+        }
+        KnowledgeBase kb;
+        try {
+            kb = new KnowledgeLoader().load(config.knowledge());
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return FAILURE;
+        }
+        Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
+        List<String> questions = java.nio.file.Files.exists(setPath)
+                ? QuestionSet.load(setPath).questions().stream().map(QuestionSet.Question::q).toList()
+                : kb.passages().stream().flatMap(p -> p.questions().stream()).toList();
+        if (questions.isEmpty()) {
+            throw new UsageException("no questions to ask: give a question set with --set");
+        }
+        Path work = java.nio.file.Files.createTempDirectory("crisisdesk-bench");
+        List<BenchResult> results = new ArrayList<>();
+        try {
+            Benchmark benchmark = new Benchmark(kb, questions, work, seed, new StderrProgress(stderr));
+            boolean first = true;
+            for (String size : sizes) {
+                results.add(benchmark.run(size.strip(), passages(size.strip()), threadCounts, first));
+                first = false;
+            }
+        } catch (InvalidKnowledgeException | ReindexInProgressException | EngineException e) {
+            stderr.println("crisisdesk: the benchmark could not build its index: " + e.getMessage());
+            return FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILURE;
+        } finally {
+            org.crisisdesk.index.IndexStore.deleteRecursively(work);
+        }
+        String machine = cores + " cores, " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+        stdout.print(BenchReport.markdown(results, machine));
+        if (args.option("json").isPresent()) {
+            BenchReport.json(results, machine, Path.of(args.option("json").get()));
+        }
+        return OK;
+    }
+
+    /** {@code shipped} is the knowledge base as it is; {@code 10k}, {@code 1m} or a number are passage counts. */
+    static int passages(String size) throws UsageException {
+        String lower = size.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("shipped")) {
+            return 0;
+        }
+        try {
+            if (lower.endsWith("k")) {
+                return Math.multiplyExact(Integer.parseInt(lower.substring(0, lower.length() - 1)), 1_000);
+            }
+            if (lower.endsWith("m")) {
+                return Math.multiplyExact(Integer.parseInt(lower.substring(0, lower.length() - 1)), 1_000_000);
+            }
+            return Integer.parseInt(lower);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("a size is 'shipped', a number, or a number with k or m (10k, 1m), not '"
+                    + size + "'");
         }
     }
 
