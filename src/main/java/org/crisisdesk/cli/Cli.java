@@ -58,6 +58,7 @@ public final class Cli {
               sources [--json]             the sources answers cite
               validate                     check the knowledge base; every problem as file:line:column
               reindex                      validate, build a new index generation and switch to it
+              health                       check that the index in service opens and answers (builds nothing)
               console                      the bot's commands at a local prompt (no Discord needed)
               eval [--set PATH] [--json]   score the engine and a plain BM25 baseline on labelled questions
                                            (default: the development set in src/test/resources/devset)
@@ -154,6 +155,7 @@ public final class Cli {
             case "console" -> console(config, rest);
             case "eval" -> evaluate(config, rest);
             case "bench" -> bench(config, rest);
+            case "health" -> health(config, rest);
             case "bot" -> bot(rest);
             case "help", "-h" -> {
                 stdout.print(USAGE_TEXT);
@@ -334,6 +336,20 @@ public final class Cli {
             BenchReport.json(results, machine, Path.of(args.option("json").get()));
         }
         return OK;
+    }
+
+    private int health(EngineConfig config, List<String> words) throws UsageException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "health");
+        try {
+            Engine.Health health = Engine.health(config);
+            stdout.println("ok: generation " + health.generation() + " (" + health.manifest().passages() + " passages, "
+                    + health.manifest().events() + " events, " + health.manifest().sources()
+                    + " sources) answered a probe question in " + health.probeMillis() + " ms");
+            return OK;
+        } catch (IOException | UncheckedIOException e) {
+            stderr.println("unhealthy: " + e.getMessage());
+            return FAILURE;
+        }
     }
 
     /** {@code shipped} is the knowledge base as it is; {@code 10k}, {@code 1m} or a number are passage counts. */
