@@ -136,7 +136,10 @@ public final class AnswerEngine {
         if (snippets.isEmpty()) {
             return Answer.refused(question, confidence, NO_ANSWER, topTopics(generation));
         }
-        return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of());
+        Optional<String> didYouMean = new Correction(generation.analysis().queryAnalyzer())
+                .suggest(question, plan.concepts(), snippets);
+        return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of(),
+                didYouMean);
     }
 
     /** The titles and topics of the closest texts, so a refusal still points somewhere useful. */

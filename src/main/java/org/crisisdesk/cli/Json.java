@@ -43,6 +43,7 @@ final class Json {
         }
         citations(root.putArray("citations"), answer.citations());
         answer.message().ifPresent(message -> root.put("message", message));
+        answer.didYouMean().ifPresent(corrected -> root.put("did_you_mean", corrected));
         ArrayNode suggestions = root.putArray("suggestions");
         answer.suggestions().forEach(suggestions::add);
         return write(root);

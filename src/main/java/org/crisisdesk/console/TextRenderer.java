@@ -20,6 +20,7 @@ public final class TextRenderer {
             }
             return out.toString();
         }
+        answer.didYouMean().ifPresent(corrected -> out.append("(Answering: ").append(corrected).append(")\n"));
         for (Snippet snippet : answer.snippets()) {
             out.append("• ");
             snippet.title().ifPresent(title -> out.append(title).append(": "));
