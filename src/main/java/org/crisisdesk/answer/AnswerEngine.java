@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -74,8 +75,13 @@ public final class AnswerEngine {
         PerGeneration tools = tools(generation);
         Coverage coverage = Coverage.of(searcher, plan, tools.weights());
         List<Candidate> candidates = new ArrayList<>();
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+        }
+        Map<Integer, Coverage.Measure> measures = coverage.measure(docs);
         for (ScoreDoc hit : top.scoreDocs) {
-            Coverage.Measure measured = coverage.measure(hit.doc);
+            Coverage.Measure measured = measures.get(hit.doc);
             candidates.add(new Candidate(hit.doc, hit.score, measured.confidence(),
                     hit.score * (RANK_FLOOR + measured.share())));
         }

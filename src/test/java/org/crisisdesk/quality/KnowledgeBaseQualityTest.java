@@ -31,7 +31,7 @@ class KnowledgeBaseQualityTest {
 
     static final String SEED_SOURCE = "wapo-monkey-cage-2020-mali-coup";
     /** Share of seed-article questions answered with a correct cited snippet; raise it, never lower it. */
-    static final double MIN_SEED_HIT = 0.93;
+    static final double MIN_SEED_HIT = 0.95;
 
     private static KnowledgeBase kb;
 
