@@ -143,7 +143,13 @@ public final class Bot implements AutoCloseable {
     public void close() {
         List<CompletableFuture<Void>> disconnects = new ArrayList<>();
         for (DiscordApi api : shards) {
-            disconnects.add(api.disconnect());
+            try {
+                disconnects.add(api.disconnect());
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                // Javacord 3.8.0 race: when the gateway acknowledges the close quickly, its thread pool is shut
+                // down before disconnect() schedules its fallback timer. The disconnect itself has completed.
+                LOG.debug("Javacord had already stopped shard {}", api.getCurrentShard());
+            }
         }
         try {
             CompletableFuture.allOf(disconnects.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
