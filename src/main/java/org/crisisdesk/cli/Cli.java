@@ -75,10 +75,10 @@ public final class Cli {
     private final PrintStream stderr;
     private final TextRenderer renderer = new TextRenderer();
 
-    /** Runs the Discord bot until shutdown; a stand-in in tests. */
+    /** Runs the Discord bot until shutdown, then closes the engine; a stand-in in tests. */
     @FunctionalInterface
     interface BotServer {
-        void serve(BotConfig config, Engine engine) throws BotStartException, InterruptedException;
+        void serve(BotConfig config, Engine engine) throws BotStartException, InterruptedException, IOException;
     }
 
     private final BotServer botServer;

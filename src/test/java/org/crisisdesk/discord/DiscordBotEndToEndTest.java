@@ -251,14 +251,30 @@ class DiscordBotEndToEndTest {
         assertTrue(log.contains("\"type\":\"vote\"") && log.contains("\"vote\":\"down\"")
                 && log.contains("un-press-sc15341"), log);
 
-        Optional<String> more = buttons.stream().filter(b -> b.startsWith("ask:more:")).findFirst();
-        if (more.isPresent()) {
-            JsonNode update = callback(discord.button(plainMember(), more.get()));
-            assertEquals(7, update.path("type").asInt(), "More updates the answer in place");
-            assertPingsNoOne(update.path("data"));
-            assertTrue(update.path("data").path("embeds").get(0).path("footer").path("text").asText()
-                    .contains("2 of"), update.toString());
-        }
+    }
+
+    @Test
+    void moreRevealsTheNextResultsInPlace() throws Exception {
+        JsonNode first = callback(discord.slashCommand(plainMember(), "ask", option("question",
+                "what happened to minusma?")));
+        JsonNode embed = first.path("data").path("embeds").get(0);
+        assertTrue(embed.path("footer").path("text").asText().contains("1 of 3 results"), embed.toString());
+        String more = buttonIds(first.path("data")).stream().filter(b -> b.startsWith("ask:more:")).findFirst()
+                .orElseThrow();
+        JsonNode second = callback(discord.button(plainMember(), more));
+        assertEquals(7, second.path("type").asInt(), "More updates the answer in place");
+        assertPingsNoOne(second.path("data"));
+        JsonNode shown = second.path("data").path("embeds").get(0);
+        assertTrue(shown.path("footer").path("text").asText().contains("2 of 3 results"), shown.toString());
+        assertTrue(shown.path("description").asText().length() > embed.path("description").asText().length());
+        String next = buttonIds(second.path("data")).stream().filter(b -> b.startsWith("ask:more:")).findFirst()
+                .orElseThrow();
+        JsonNode third = callback(discord.button(plainMember(), next));
+        JsonNode row = third.path("data").path("components").get(0).path("components");
+        assertTrue(row.get(0).path("disabled").asBoolean(), "nothing more after the last result: " + row);
+        JsonNode expired = callback(discord.button(plainMember(), "ask:more:forgotten:2"));
+        assertEquals(64, expired.path("data").path("flags").asInt() & 64);
+        assertTrue(expired.path("data").path("content").asText().contains("ask again"), expired.toString());
     }
 
     @Test
