@@ -18,4 +18,6 @@ COPY --from=build --chown=crisisdesk /src/index /app/index
 USER crisisdesk
 ENV CRISISDESK_KNOWLEDGE=/app/knowledge CRISISDESK_INDEX=/app/index
 VOLUME ["/app/index"]
+HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 \
+  CMD ["java", "-jar", "/app/crisisdesk.jar", "health"]
 ENTRYPOINT ["java", "-jar", "/app/crisisdesk.jar"]

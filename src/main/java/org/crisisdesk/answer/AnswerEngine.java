@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
@@ -33,6 +35,14 @@ public final class AnswerEngine {
 
     private final GenerationManager generations;
     private final AnswerPolicy policy;
+    /**
+     * What is built once per generation rather than per question (the highlighter, the everyday-word table); one
+     * slot, replaced when a new generation comes into service, so a retired generation is not kept reachable.
+     */
+    private final AtomicReference<PerGeneration> perGeneration = new AtomicReference<>();
+
+    private record PerGeneration(Generation generation, ConceptWeights weights, SnippetCutter cutter) {
+    }
 
     public AnswerEngine(GenerationManager generations, AnswerPolicy policy) {
         this.generations = generations;
@@ -62,10 +72,16 @@ public final class AnswerEngine {
         if (top.scoreDocs.length == 0) {
             return Answer.refused(question, 0, NO_ANSWER, topTopics(generation));
         }
-        Coverage coverage = Coverage.of(searcher, plan, new ConceptWeights(generation.analysis()));
+        PerGeneration tools = tools(generation);
+        Coverage coverage = Coverage.of(searcher, plan, tools.weights());
         List<Candidate> candidates = new ArrayList<>();
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+            docs[i] = top.scoreDocs[i].doc;
+        }
+        Map<Integer, Coverage.Measure> measures = coverage.measure(docs);
         for (ScoreDoc hit : top.scoreDocs) {
-            Coverage.Measure measured = coverage.measure(hit.doc);
+            Coverage.Measure measured = measures.get(hit.doc);
             candidates.add(new Candidate(hit.doc, hit.score, measured.confidence(),
                     hit.score * (RANK_FLOOR + measured.share())));
         }
@@ -85,14 +101,24 @@ public final class AnswerEngine {
                 chosen.add(candidate);
             }
         }
-        return compose(question, best.confidence(), chosen, plan, generation, stored);
+        return compose(question, best.confidence(), chosen, plan, generation, stored, tools.cutter());
+    }
+
+    private PerGeneration tools(Generation generation) {
+        PerGeneration current = perGeneration.get();
+        if (current != null && current.generation() == generation) {
+            return current;
+        }
+        PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
+                new SnippetCutter(generation.searcher(), generation.analysis().indexAnalyzer()));
+        perGeneration.set(fresh);
+        return fresh;
     }
 
     private Answer compose(String question, double confidence, List<Candidate> chosen, QueryPlan plan,
-            Generation generation, StoredFields stored) throws IOException {
+            Generation generation, StoredFields stored, SnippetCutter cutter) throws IOException {
         int[] docs = chosen.stream().mapToInt(Candidate::doc).toArray();
-        List<SnippetCutter.Cut> cuts = new SnippetCutter(generation.searcher(), generation.analysis().indexAnalyzer())
-                .cut(plan.matching(), docs, 2);
+        List<SnippetCutter.Cut> cuts = cutter.cut(plan.matching(), docs, 2);
         CitationNumbering numbering = new CitationNumbering(generation.sources());
         List<Snippet> snippets = new ArrayList<>();
         Set<String> seenTexts = new LinkedHashSet<>();
@@ -110,13 +136,16 @@ public final class AnswerEngine {
             String note = doc.get(Fields.NOTE);
             String text = note == null ? cut.text() : cut.text() + " Note: " + note;
             List<Integer> citations = numbering.cite(List.of(doc.getValues(Fields.SOURCE)));
-            snippets.add(new Snippet(text, citations, doc.get(Fields.ID),
+            snippets.add(new Snippet(text, Optional.ofNullable(doc.get(Fields.TITLE)), citations, doc.get(Fields.ID),
                     event ? Snippet.Kind.EVENT : Snippet.Kind.PASSAGE, date, cut.highlights()));
         }
         if (snippets.isEmpty()) {
             return Answer.refused(question, confidence, NO_ANSWER, topTopics(generation));
         }
-        return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of());
+        Optional<String> didYouMean = new Correction(generation.analysis().queryAnalyzer())
+                .suggest(question, plan.concepts(), snippets);
+        return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of(),
+                didYouMean);
     }
 
     /** The titles and topics of the closest texts, so a refusal still points somewhere useful. */

@@ -2,9 +2,13 @@ package org.crisisdesk.answer;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
@@ -79,35 +83,54 @@ final class Coverage {
         return Math.sqrt(Math.log(1 + (docs - docFreq + 0.5) / (docFreq + 0.5)));
     }
 
-    Measure measure(int doc) throws IOException {
-        if (total <= 0) {
-            return new Measure(0, 0);
-        }
+    /**
+     * The measures of several documents at once. Documents are visited in index order, so each concept needs one
+     * scorer per segment, advanced forward, rather than one per document.
+     */
+    Map<Integer, Measure> measure(int[] docs) throws IOException {
+        int[] sorted = docs.clone();
+        Arrays.sort(sorted);
+        double[] covered = new double[sorted.length];
+        double[] missing = new double[sorted.length];
         List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        int target = doc - leaf.docBase;
-        double covered = 0;
-        double missing = 0;
-        for (int i = 0; i < weights.size(); i++) {
-            if (matches(weights.get(i), leaf, target)) {
-                covered += conceptWeights[i];
-            } else {
-                missing += missingWeights[i];
+        int start = 0;
+        while (start < sorted.length) {
+            LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sorted[start], leaves));
+            int end = start;
+            while (end < sorted.length && sorted[end] < leaf.docBase + leaf.reader().maxDoc()) {
+                end++;
             }
+            for (int c = 0; c < weights.size(); c++) {
+                Scorer scorer = weights.get(c).scorer(leaf);
+                for (int d = start; d < end; d++) {
+                    if (scorer != null && matches(scorer, sorted[d] - leaf.docBase)) {
+                        covered[d] += conceptWeights[c];
+                    } else {
+                        missing[d] += missingWeights[c];
+                    }
+                }
+            }
+            start = end;
         }
-        double confidence = covered + missing <= 0 ? 0 : covered / (covered + missing);
-        return new Measure(covered / total, confidence);
+        Map<Integer, Measure> measures = new HashMap<>();
+        for (int d = 0; d < sorted.length; d++) {
+            double share = total <= 0 ? 0 : covered[d] / total;
+            double confidence = covered[d] + missing[d] <= 0 ? 0 : covered[d] / (covered[d] + missing[d]);
+            measures.put(sorted[d], new Measure(share, confidence));
+        }
+        return measures;
     }
 
-    private static boolean matches(Weight weight, LeafReaderContext leaf, int target) throws IOException {
-        Scorer scorer = weight.scorer(leaf);
-        if (scorer == null) {
-            return false;
-        }
+    /** Whether the scorer, which only moves forward, matches {@code target}. */
+    private static boolean matches(Scorer scorer, int target) throws IOException {
         TwoPhaseIterator twoPhase = scorer.twoPhaseIterator();
         if (twoPhase == null) {
-            return scorer.iterator().advance(target) == target;
+            DocIdSetIterator iterator = scorer.iterator();
+            int at = iterator.docID() < target ? iterator.advance(target) : iterator.docID();
+            return at == target;
         }
-        return twoPhase.approximation().advance(target) == target && twoPhase.matches();
+        DocIdSetIterator approximation = twoPhase.approximation();
+        int at = approximation.docID() < target ? approximation.advance(target) : approximation.docID();
+        return at == target && twoPhase.matches();
     }
 }

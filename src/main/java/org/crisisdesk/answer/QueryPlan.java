@@ -37,8 +37,10 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
     private static final Pattern WHEN = Pattern.compile(
             "\\b(when|what year|which year|what date|what day|since when|how long ago|quand|en quelle ann[ée]e|"
                     + "quelle date|depuis quand)\\b");
+    private static final Pattern WHO = Pattern.compile("\\b(who|whom|whose|qui)\\b");
     private static final float TITLE_BOOST = 0.5f;
     private static final float EVENT_PREFERENCE = 1.5f;
+    private static final float PERSON_PREFERENCE = 1.5f;
     /** Shorter unknown words are too often other real words one letter away to be corrected safely. */
     private static final int MIN_FUZZY_LENGTH = 5;
 
@@ -67,17 +69,24 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
             content.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
         }
         Query scoring = content.build();
+        String lower = question.toLowerCase(Locale.ROOT);
         if (asksWhen) {
-            scoring = new BooleanQuery.Builder()
-                    .add(scoring, BooleanClause.Occur.MUST)
-                    .add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT))),
-                            EVENT_PREFERENCE), BooleanClause.Occur.SHOULD)
-                    .build();
+            scoring = prefer(scoring, new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT)), EVENT_PREFERENCE);
+        } else if (WHO.matcher(lower).find()) {
+            scoring = prefer(scoring, new TermQuery(new Term(Fields.ABOUT, "person")), PERSON_PREFERENCE);
         }
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
         return Optional.of(new QueryPlan(scoring, matching.build(), concepts, asksWhen,
                 ConceptWeights.looksFrench(question)));
+    }
+
+    /** Texts that also match {@code kind} score {@code boost} more; the others are still found. */
+    private static Query prefer(Query scoring, Query kind, float boost) {
+        return new BooleanQuery.Builder()
+                .add(scoring, BooleanClause.Occur.MUST)
+                .add(new BoostQuery(new ConstantScoreQuery(kind), boost), BooleanClause.Occur.SHOULD)
+                .build();
     }
 
     /** QueryBuilder makes one clause per position (or per alias span); each is one thing the question asks. */

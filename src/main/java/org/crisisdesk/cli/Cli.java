@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.crisisdesk.bench.BenchReport;
+import org.crisisdesk.bench.BenchResult;
+import org.crisisdesk.bench.Benchmark;
 import org.crisisdesk.console.ConsoleSession;
 import org.crisisdesk.discord.Bot;
 import org.crisisdesk.discord.BotConfig;
@@ -19,6 +22,10 @@ import org.crisisdesk.console.TextRenderer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.engine.EngineConfig;
 import org.crisisdesk.engine.EngineException;
+import org.crisisdesk.eval.EvaluationReport;
+import org.crisisdesk.eval.Evaluator;
+import org.crisisdesk.eval.MarkdownTable;
+import org.crisisdesk.eval.QuestionSet;
 import org.crisisdesk.index.ReindexInProgressException;
 import org.crisisdesk.index.ReindexReport;
 import org.crisisdesk.knowledge.InvalidKnowledgeException;
@@ -55,7 +62,12 @@ public final class Cli {
               sources [--json]             the sources answers cite
               validate                     check the knowledge base; every problem as file:line:column
               reindex                      validate, build a new index generation and switch to it
+              health                       check that the index in service opens and answers (builds nothing)
               console                      the bot's commands at a local prompt (no Discord needed)
+              eval [--set PATH] [--json]   score the engine and a plain BM25 baseline on labelled questions
+                                           (default: the development set in src/test/resources/devset)
+              bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
+                                           measure build, latency, throughput and heap against bare Lucene
               bot                          the Discord bot (needs DISCORD_TOKEN; see README.md, "Discord bot")
               gaps [--file PATH] [--limit N]
                                            for curators: the most frequent unanswered questions and the answers
@@ -163,6 +175,9 @@ public final class Cli {
             case "validate" -> validate(config, rest);
             case "reindex" -> reindex(config, rest);
             case "console" -> console(config, rest);
+            case "eval" -> evaluate(config, rest);
+            case "bench" -> bench(config, rest);
+            case "health" -> health(config, rest);
             case "bot" -> bot(config, rest);
             case "gaps" -> gaps(rest);
             case "help", "-h" -> {
@@ -263,6 +278,120 @@ public final class Cli {
                     true);
             new ConsoleSession(engine, stdin, out).run();
             return OK;
+        }
+    }
+
+    private int evaluate(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("set"), Set.of("json"));
+        noPositional(args, "eval");
+        Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
+        if (!java.nio.file.Files.exists(setPath)) {
+            throw new UsageException("no question set at " + setPath + " (give one with --set)");
+        }
+        QuestionSet set = QuestionSet.load(setPath);
+        KnowledgeBase kb;
+        try {
+            kb = new KnowledgeLoader().load(config.knowledge());
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return FAILURE;
+        }
+        try (Engine engine = open(config)) {
+            EvaluationReport report = new Evaluator(engine, kb).run(set, new StderrProgress(stderr));
+            if (args.flag("json")) {
+                stdout.println(Json.evaluation(report));
+            } else {
+                stdout.print(MarkdownTable.of(report));
+                report.engineMistakes().forEach(m -> stderr.println("  " + m));
+            }
+            return OK;
+        }
+    }
+
+    private int bench(EngineConfig config, List<String> words) throws UsageException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("sizes", "threads", "json", "seed", "set"), Set.of());
+        noPositional(args, "bench");
+        List<String> sizes = List.of(args.option("sizes").orElse("shipped,10k").split(","));
+        int cores = Runtime.getRuntime().availableProcessors();
+        int threads = args.intOption("threads", cores, 1, 256);
+        long seed = args.intOption("seed", 20_260_827, 0, Integer.MAX_VALUE);
+        List<Integer> threadCounts = new ArrayList<>(List.of(1, 2));
+        if (!threadCounts.contains(threads)) {
+            threadCounts.add(threads);
+        }
+        KnowledgeBase kb;
+        try {
+            kb = new KnowledgeLoader().load(config.knowledge());
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return FAILURE;
+        }
+        Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
+        List<String> questions = java.nio.file.Files.exists(setPath)
+                ? QuestionSet.load(setPath).questions().stream().map(QuestionSet.Question::q).toList()
+                : kb.passages().stream().flatMap(p -> p.questions().stream()).toList();
+        if (questions.isEmpty()) {
+            throw new UsageException("no questions to ask: give a question set with --set");
+        }
+        Path work = java.nio.file.Files.createTempDirectory("crisisdesk-bench");
+        List<BenchResult> results = new ArrayList<>();
+        try {
+            Benchmark benchmark = new Benchmark(kb, questions, work, seed, new StderrProgress(stderr));
+            boolean first = true;
+            for (String size : sizes) {
+                results.add(benchmark.run(size.strip(), passages(size.strip()), threadCounts, first));
+                first = false;
+            }
+        } catch (InvalidKnowledgeException | ReindexInProgressException | EngineException e) {
+            stderr.println("crisisdesk: the benchmark could not build its index: " + e.getMessage());
+            return FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FAILURE;
+        } finally {
+            org.crisisdesk.index.IndexStore.deleteRecursively(work);
+        }
+        String machine = cores + " cores, " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB max heap, Java "
+                + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " "
+                + System.getProperty("os.arch");
+        stdout.print(BenchReport.markdown(results, machine));
+        if (args.option("json").isPresent()) {
+            BenchReport.json(results, machine, Path.of(args.option("json").get()));
+        }
+        return OK;
+    }
+
+    private int health(EngineConfig config, List<String> words) throws UsageException {
+        noPositional(Arguments.parse(words, Set.of(), Set.of()), "health");
+        try {
+            Engine.Health health = Engine.health(config);
+            stdout.println("ok: generation " + health.generation() + " (" + health.manifest().passages() + " passages, "
+                    + health.manifest().events() + " events, " + health.manifest().sources()
+                    + " sources) answered a probe question in " + health.probeMillis() + " ms");
+            return OK;
+        } catch (IOException | UncheckedIOException e) {
+            stderr.println("unhealthy: " + e.getMessage());
+            return FAILURE;
+        }
+    }
+
+    /** {@code shipped} is the knowledge base as it is; {@code 10k}, {@code 1m} or a number are passage counts. */
+    static int passages(String size) throws UsageException {
+        String lower = size.toLowerCase(java.util.Locale.ROOT);
+        if (lower.equals("shipped")) {
+            return 0;
+        }
+        try {
+            if (lower.endsWith("k")) {
+                return Math.multiplyExact(Integer.parseInt(lower.substring(0, lower.length() - 1)), 1_000);
+            }
+            if (lower.endsWith("m")) {
+                return Math.multiplyExact(Integer.parseInt(lower.substring(0, lower.length() - 1)), 1_000_000);
+            }
+            return Integer.parseInt(lower);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new UsageException("a size is 'shipped', a number, or a number with k or m (10k, 1m), not '"
+                    + size + "'");
         }
     }
 

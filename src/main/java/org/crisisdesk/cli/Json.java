@@ -36,12 +36,14 @@ final class Json {
             snippet.citations().forEach(numbers::add);
             node.put("passage", snippet.id());
             node.put("kind", snippet.kind().label());
+            snippet.title().ifPresent(title -> node.put("title", title));
             snippet.date().ifPresent(date -> node.put("date", date.toString()));
             ArrayNode highlights = node.putArray("highlights");
             snippet.highlights().forEach(h -> highlights.addArray().add(h.start()).add(h.end()));
         }
         citations(root.putArray("citations"), answer.citations());
         answer.message().ifPresent(message -> root.put("message", message));
+        answer.didYouMean().ifPresent(corrected -> root.put("did_you_mean", corrected));
         ArrayNode suggestions = root.putArray("suggestions");
         answer.suggestions().forEach(suggestions::add);
         return write(root);
@@ -80,6 +82,34 @@ final class Json {
             node.put("language", source.language());
         }
         return write(root);
+    }
+
+    static String evaluation(org.crisisdesk.eval.EvaluationReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("questions", report.questions());
+        ObjectNode categories = root.putObject("categories");
+        report.engine().forEach((category, scores) -> {
+            ObjectNode node = categories.putObject(category);
+            scores(node.putObject("engine"), scores);
+            scores(node.putObject("baseline"), report.baseline().get(category));
+        });
+        ArrayNode mistakes = root.putArray("mistakes");
+        report.engineMistakes().forEach(mistakes::add);
+        return write(root);
+    }
+
+    private static void scores(ObjectNode node, org.crisisdesk.eval.Scores scores) {
+        node.put("answerable", scores.answerable());
+        node.put("hit_at_1", round(scores.hitAt1()));
+        node.put("hit_at_3", round(scores.hitAt3()));
+        node.put("mrr", round(scores.mrr()));
+        node.put("refused", round(scores.refused()));
+        node.put("off_topic", scores.offTopic());
+        node.put("off_topic_answered", round(scores.offTopicAnswered()));
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
     }
 
     private static void citations(ArrayNode into, List<Citation> citations) {

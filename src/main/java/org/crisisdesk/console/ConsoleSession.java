@@ -71,6 +71,7 @@ public final class ConsoleSession {
         if (line.isEmpty()) {
             return true;
         }
+        pickUpNewGeneration();
         if (!line.startsWith("/")) {
             ask(line);
             return true;
@@ -92,6 +93,16 @@ public final class ConsoleSession {
             default -> out.println("Unknown command " + command + ". Type /help for the commands.");
         }
         return true;
+    }
+
+    /** A reindex run from another terminal is served from the next command on, without a restart. */
+    private void pickUpNewGeneration() {
+        try {
+            engine.refresh();
+        } catch (IOException e) {
+            out.println("(The index another process published cannot be opened (" + e.getMessage()
+                    + "); still answering from the current one.)");
+        }
     }
 
     private void ask(String question) {

@@ -20,8 +20,11 @@ public final class TextRenderer {
             }
             return out.toString();
         }
+        answer.didYouMean().ifPresent(corrected -> out.append("(Answering: ").append(corrected).append(")\n"));
         for (Snippet snippet : answer.snippets()) {
-            out.append("• ").append(snippet.text());
+            out.append("• ");
+            snippet.title().ifPresent(title -> out.append(title).append(": "));
+            out.append(snippet.text());
             for (int n : snippet.citations()) {
                 out.append(" [").append(n).append(']');
             }

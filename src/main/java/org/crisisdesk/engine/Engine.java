@@ -108,6 +108,29 @@ public final class Engine implements Closeable {
                 .reindex(previous, progress);
     }
 
+    /** What {@link #health} found: the generation in service, what it holds, and how long a probe question took. */
+    public record Health(String generation, IndexManifest manifest, long probeMillis) {
+    }
+
+    /**
+     * Checks, without building anything, that the index in service opens and answers a question: the container's
+     * health check. Throws with the reason when it does not.
+     */
+    public static Health health(EngineConfig config) throws IOException {
+        IndexStore store = new IndexStore(config.index());
+        String name = store.current().orElseThrow(() -> new IOException("no index in " + config.index()
+                + " (run 'reindex')"));
+        GenerationManager manager = new GenerationManager(store, Generation.open(name, store.directory(name)));
+        try {
+            long start = System.nanoTime();
+            new AnswerEngine(manager, config.policy()).ask("MINUSMA");
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new Health(name, manager.read(Generation::manifest), millis);
+        } finally {
+            manager.close();
+        }
+    }
+
     private static Optional<Generation> openCurrent(IndexStore store) throws IOException {
         Optional<String> current = store.current();
         if (current.isEmpty()) {

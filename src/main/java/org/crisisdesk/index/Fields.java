@@ -12,6 +12,8 @@ public final class Fields {
     /** Title, text and extra together: the field questions are matched and confidence is measured against. */
     public static final String ALL = "all";
     public static final String TOPIC = "topic";
+    /** What a passage is about (person, organisation, place, event, topic), when its curator said so. */
+    public static final String ABOUT = "about";
     public static final String TOPIC_LABEL = "topic_label";
     public static final String SOURCE = "source";
     public static final String NOTE = "note";

@@ -116,6 +116,7 @@ public final class IndexBuilder {
     private static Document passageDocument(Passage passage) {
         Document doc = common(Fields.KIND_PASSAGE, passage.id(), passage.text(), passage.sources(), passage.tags());
         doc.add(new TextField(Fields.TITLE, passage.title(), Field.Store.YES));
+        passage.about().ifPresent(about -> doc.add(new StringField(Fields.ABOUT, about.label(), Field.Store.YES)));
         List<String> extra = new ArrayList<>(passage.questions());
         extra.addAll(passage.keywords());
         extra.addAll(passage.tags());

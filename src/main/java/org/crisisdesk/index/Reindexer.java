@@ -23,17 +23,25 @@ public final class Reindexer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Reindexer.class);
 
-    private final Path knowledgeDirectory;
+    /** Where a reindex reads the knowledge base from: normally a directory, in benchmarks a generated base. */
+    @FunctionalInterface
+    public interface KnowledgeSource {
+        KnowledgeBase load() throws InvalidKnowledgeException, IOException;
+    }
+
+    private final KnowledgeSource knowledge;
     private final IndexStore store;
-    private final KnowledgeLoader loader;
     private final IndexBuilder builder;
     private final Clock clock;
     private final ReentrantLock inProcess = new ReentrantLock();
 
     public Reindexer(Path knowledgeDirectory, IndexStore store, KnowledgeLoader loader, Clock clock) {
-        this.knowledgeDirectory = knowledgeDirectory;
+        this(() -> loader.load(knowledgeDirectory), store, clock);
+    }
+
+    public Reindexer(KnowledgeSource knowledge, IndexStore store, Clock clock) {
+        this.knowledge = knowledge;
         this.store = store;
-        this.loader = loader;
         this.builder = new IndexBuilder(clock);
         this.clock = clock;
     }
@@ -65,7 +73,7 @@ public final class Reindexer {
             throws InvalidKnowledgeException, IOException {
         long started = clock.millis();
         progress.progress("validating", 0, 0);
-        KnowledgeBase kb = loader.load(knowledgeDirectory);
+        KnowledgeBase kb = knowledge.load();
         List<String> abandoned = store.generations().stream().filter(n -> n.endsWith(".building")).toList();
         for (String name : abandoned) {
             LOG.info("removing an abandoned build: {}", store.directory(name));

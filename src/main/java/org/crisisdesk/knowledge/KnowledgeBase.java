@@ -1,5 +1,6 @@
 package org.crisisdesk.knowledge;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,11 +14,15 @@ public record KnowledgeBase(
         List<Alias> aliases,
         String fingerprint) {
 
+    /**
+     * Lists are wrapped, not copied: a generated base (benchmarks) can be a million passages made on demand, which a
+     * copy would hold in memory all at once.
+     */
     public KnowledgeBase {
-        sources = List.copyOf(sources);
-        passages = List.copyOf(passages);
-        events = List.copyOf(events);
-        aliases = List.copyOf(aliases);
+        sources = Collections.unmodifiableList(sources);
+        passages = Collections.unmodifiableList(passages);
+        events = Collections.unmodifiableList(events);
+        aliases = Collections.unmodifiableList(aliases);
     }
 
     public Map<String, Source> sourcesById() {

@@ -40,7 +40,7 @@ public final class KnowledgeLoader {
     private static final Set<String> SOURCE_FIELDS =
             Set.of("id", "title", "publisher", "authors", "date", "url", "language", "accessed");
     private static final Set<String> PASSAGE_FIELDS =
-            Set.of("id", "title", "text", "tags", "questions", "keywords", "sources", "note");
+            Set.of("id", "title", "text", "about", "tags", "questions", "keywords", "sources", "note");
     private static final Set<String> EVENT_FIELDS = Set.of("id", "date", "text", "topics", "sources", "note");
     private static final Set<String> ALIAS_FIELDS = Set.of("names");
 
@@ -232,12 +232,20 @@ public final class KnowledgeLoader {
                 problems.add(new Problem(f.originOf("text"), "'text' is only " + text.length()
                         + " characters; a passage is a few sentences"));
             }
+            Optional<Passage.Subject> about = f.optionalText("about", 20).flatMap(word -> {
+                Optional<Passage.Subject> subject = Passage.Subject.parse(word);
+                if (subject.isEmpty()) {
+                    problems.add(new Problem(f.originOf("about"), "'about' is '" + word
+                            + "': expected person, organisation, place, event or topic"));
+                }
+                return subject;
+            });
             List<String> tags = values(f.list("tags", false, 80));
             List<String> questions = values(f.list("questions", false, MAX_SHORT));
             List<String> keywords = values(f.list("keywords", false, 120));
             List<String> sources = citations(id, f, into, problems);
             Optional<String> note = f.optionalText("note", MAX_NOTE);
-            return new Passage(id, title, text, tags, questions, keywords, sources, note, f.originOf("id"));
+            return new Passage(id, title, text, about, tags, questions, keywords, sources, note, f.originOf("id"));
         });
     }
 

@@ -100,9 +100,19 @@ class AnswerEngineTest {
     }
 
     @Test
-    void correctsAMisspeltName() {
+    void correctsAMisspeltNameAndSaysHowItReadTheQuestion() {
         Answer answer = engine.ask("assimi goitta");
         assertTrue(answer.answered(), answer.toString());
+        assertEquals("assimi Goïta", answer.didYouMean().orElseThrow());
+        assertTrue(engine.ask("assimi goita").didYouMean().isEmpty(), "nothing to correct");
+    }
+
+    @Test
+    void editDistance() {
+        assertEquals(0, Correction.distance("goita", "goita"));
+        assertEquals(1, Correction.distance("goitta", "goita"));
+        assertEquals(2, Correction.distance("ogosagou", "ogossagu"));
+        assertEquals(5, Correction.distance("", "keita"));
     }
 
     static Stream<String> hostileQuestions() {

@@ -206,6 +206,18 @@ class CliTest {
     }
 
     @Test
+    void healthChecksTheServingIndexWithoutBuildingOne() {
+        Run none = run("health");
+        assertEquals(1, none.status());
+        assertTrue(none.err().contains("no index"), none.err());
+        assertFalse(Files.exists(index.resolve("CURRENT")), "health builds nothing");
+        assertEquals(0, run("reindex").status());
+        Run ok = run("health");
+        assertEquals(0, ok.status(), ok.err());
+        assertTrue(ok.out().startsWith("ok: generation gen-000001 (3 passages, 4 events, 4 sources)"), ok.out());
+    }
+
+    @Test
     void helpAndBot() {
         Run help = run("help");
         assertEquals(0, help.status());

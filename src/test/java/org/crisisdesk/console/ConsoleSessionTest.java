@@ -72,6 +72,22 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void picksUpAGenerationPublishedByAnotherProcess() throws Exception {
+        try (Engine engine = Fixtures.engine(dir)) {
+            Files.writeString(engine.config().knowledge().resolve("events/new.yaml"), """
+                    events:
+                      - id: 2024-01-28-ecowas-exit
+                        date: 2024-01-28
+                        text: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                        sources: [un-press-sc15341]
+                    """);
+            Engine.rebuild(engine.config(), org.crisisdesk.index.ProgressListener.NONE);
+            String out = session(engine, "/timeline from:2024\n");
+            assertTrue(out.contains("2024-01-28  Mali, Burkina Faso and Niger"), out);
+        }
+    }
+
+    @Test
     void optionsParseLikeDiscord() {
         assertEquals(Map.of("from", "2020", "topic", "2020 coup"), ConsoleSession.options("from:2020 topic:2020 coup"));
         assertEquals(Map.of("topic", "a:b"), ConsoleSession.options("topic:a:b"));

@@ -78,7 +78,7 @@ class BotConfigTest {
     void answerStoreForgetsTheOldest() {
         AnswerStore store = new AnswerStore(2);
         org.crisisdesk.answer.Answer answer = new org.crisisdesk.answer.Answer("q", false, 0, java.util.List.of(),
-                java.util.List.of(), Optional.empty(), java.util.List.of());
+                java.util.List.of(), Optional.empty(), java.util.List.of(), Optional.empty());
         String first = store.put(answer);
         String second = store.put(answer);
         String third = store.put(answer);

@@ -1,5 +1,6 @@
 package org.crisisdesk.knowledge;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -127,6 +128,31 @@ class KnowledgeLoaderTest {
         assertContains(lines, "kb.yaml:4:10: source 'same-url' has the same url as 'used'");
         assertContains(lines, "kb.yaml:9:6: alias name 'keita' is already listed at");
         assertContains(lines, "kb.yaml:10:5: an alias needs at least two names");
+    }
+
+    @Test
+    void readsWhatAPassageIsAboutAndRejectsUnknownSubjects() throws IOException {
+        write("about.yaml", """
+                sources:
+                  - {id: s-1, title: T, publisher: P, date: 2020, url: "https://example.org/x", language: en}
+                passages:
+                  - id: p-person
+                    title: Someone
+                    about: person
+                    text: Someone did something notable in 2020, according to the source.
+                    sources: [s-1]
+                  - id: p-alien
+                    title: Something
+                    about: alien
+                    text: Something else happened in 2021, according to the same source.
+                    sources: [s-1]
+                """);
+        InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
+        assertEquals(1, e.problems().size(), e.problems().toString());
+        assertTrue(e.problems().get(0).toString().contains("about.yaml:11:12: 'about' is 'alien'"), e.problems().toString());
+        Files.writeString(dir.resolve("about.yaml"), Files.readString(dir.resolve("about.yaml")).replace("alien", "topic"));
+        KnowledgeBase kb = assertDoesNotThrow(() -> loader.load(dir));
+        assertEquals(java.util.Optional.of(Passage.Subject.PERSON), kb.passages().get(0).about());
     }
 
     @Test

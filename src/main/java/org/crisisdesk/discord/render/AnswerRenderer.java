@@ -52,8 +52,11 @@ public final class AnswerRenderer {
         }
         String footer = String.format(Locale.ROOT, "Confidence %d%% · %d of %d results · %s",
                 Math.round(answer.confidence() * 100), visible, total, NOTICE);
+        // A guessed spelling is said up front, so a reader can tell at once whether it was the right guess.
+        String preface = answer.didYouMean().map(read -> "*Answering: " + Markdown.escape(read) + "*\n\n").orElse("");
         EmbedView embed = new EmbedView(Markdown.escape(answer.question().strip()), java.util.Optional.empty(),
-                description(snippets), fields, footer, EmbedView.BLUE);
+                preface + description(snippets, Limits.EMBED_DESCRIPTION - preface.length()), fields, footer,
+                EmbedView.BLUE);
         List<ButtonView> buttons = new ArrayList<>();
         if (total > 1) {
             buttons.add(new ButtonView(new ComponentIds.More(key, visible + 1).id(),
@@ -79,13 +82,13 @@ public final class AnswerRenderer {
     }
 
     /** Whole snippets while they fit; a snippet that does not fit is cut at a sentence and ends the text. */
-    private static String description(List<Snippet> snippets) {
+    private static String description(List<Snippet> snippets, int budget) {
         StringBuilder out = new StringBuilder();
         for (Snippet snippet : snippets) {
             String separator = out.length() == 0 ? "" : "\n\n";
             String markers = markers(snippet);
             String rendered = snippetText(snippet, true) + markers;
-            int room = Limits.EMBED_DESCRIPTION - out.length() - separator.length();
+            int room = budget - out.length() - separator.length();
             if (rendered.length() <= room) {
                 out.append(separator).append(rendered);
                 continue;
@@ -111,6 +114,7 @@ public final class AnswerRenderer {
     private static String snippetText(Snippet snippet, boolean highlight) {
         StringBuilder out = new StringBuilder();
         snippet.date().ifPresent(date -> out.append("**").append(date.display()).append("** — "));
+        snippet.title().ifPresent(title -> out.append("__").append(Markdown.escape(title)).append("__ — "));
         String text = snippet.text();
         if (!highlight) {
             return out.append(Markdown.escape(text)).toString();

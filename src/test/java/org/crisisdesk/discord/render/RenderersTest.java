@@ -33,7 +33,7 @@ class RenderersTest {
     }
 
     private static Snippet snippet(String text, int... citations) {
-        return new Snippet(text, IntStream.of(citations).boxed().toList(), "p" + citations[0],
+        return new Snippet(text, Optional.empty(), IntStream.of(citations).boxed().toList(), "p" + citations[0],
                 Snippet.Kind.PASSAGE, Optional.empty(), List.of());
     }
 
@@ -58,10 +58,11 @@ class RenderersTest {
     @Test
     void anAnswerShowsTheBestSnippetWithMarkersAndOnlyTheSourcesItCites() {
         Answer answer = new Answer("Which *resolution* ended it?", true, 0.81,
-                List.of(new Snippet("Resolution 2690 ended the mandate.", List.of(1), "p1", Snippet.Kind.PASSAGE,
+                List.of(new Snippet("Resolution 2690 ended the mandate.", Optional.empty(), List.of(1), "p1",
+                                Snippet.Kind.PASSAGE,
                                 Optional.empty(), List.of(new Snippet.Highlight(0, 15))),
                         snippet("The mission left by December.", 2)),
-                List.of(citation(1), citation(2)), Optional.empty(), List.of());
+                List.of(citation(1), citation(2)), Optional.empty(), List.of(), Optional.empty());
         ReplyView view = answers.answer(answer, "k1", 1, false);
         EmbedView embed = view.embeds().get(0);
         assertEquals("Which \\*resolution\\* ended it?", embed.title());
@@ -78,13 +79,18 @@ class RenderersTest {
         assertEquals(2, all.embeds().get(0).fields().size());
         assertTrue(all.embeds().get(0).description().endsWith("The mission left by December. [2]"));
         assertTrue(all.buttons().get(0).disabled(), "nothing more to show");
+        Answer titled = new Answer("q", true, 0.9, List.of(new Snippet("He was elected.", Optional.of("Keïta"),
+                List.of(1), "p", Snippet.Kind.PASSAGE, Optional.empty(), List.of())), List.of(citation(1)),
+                Optional.empty(), List.of(), Optional.of("who was keita"));
+        assertEquals("*Answering: who was keita*\n\n__Keïta__ — He was elected. [1]",
+                answers.answer(titled, "k", 1, false).embeds().get(0).description());
         assertTrue(all.ephemeral());
     }
 
     @Test
     void aSingleSnippetAnswerHasOnlyFeedbackButtons() {
         Answer answer = new Answer("q", true, 0.9, List.of(snippet("Text.", 1)), List.of(citation(1)),
-                Optional.empty(), List.of());
+                Optional.empty(), List.of(), Optional.empty());
         assertEquals(List.of("👍", "👎"), answers.answer(answer, "k", 1, false).buttons().stream()
                 .map(ButtonView::label).toList());
     }
@@ -92,7 +98,7 @@ class RenderersTest {
     @Test
     void anAbstentionIsPlainAndOffersTopics() {
         Answer refused = new Answer("how do I bake bread?", false, 0.1, List.of(), List.of(),
-                Optional.of("I have no sourced answer to that."), List.of("MINUSMA", "2020 coup"));
+                Optional.of("I have no sourced answer to that."), List.of("MINUSMA", "2020 coup"), Optional.empty());
         ReplyView view = answers.answer(refused, "k", 1, false);
         EmbedView embed = view.embeds().get(0);
         assertEquals("No sourced answer", embed.title());
@@ -109,12 +115,14 @@ class RenderersTest {
             citations.add(new Citation(i, "s" + i, "T".repeat(300), "P".repeat(300), "2020", "https://x.org/"
                     + "a".repeat(900)));
         }
-        snippets.add(new Snippet(sentence.repeat(100).strip(), IntStream.rangeClosed(1, 40).boxed().toList(), "big",
+        snippets.add(new Snippet(sentence.repeat(100).strip(), Optional.of("Security"), IntStream.rangeClosed(1, 40).boxed().toList(), "big",
                 Snippet.Kind.PASSAGE, Optional.empty(), List.of()));
-        Answer answer = new Answer("q".repeat(400), true, 0.7, snippets, citations, Optional.empty(), List.of());
+        Answer answer = new Answer("q".repeat(400), true, 0.7, snippets, citations, Optional.empty(), List.of(),
+                Optional.of("q_corrected"));
         ReplyView view = answers.answer(answer, "k", 1, false);
         assertWithinLimits(view);
         String description = view.embeds().get(0).description();
+        assertTrue(description.startsWith("*Answering: q\\_corrected*\n\n__Security__ — The mission"), description);
         assertTrue(description.contains("regions."), description);
         assertFalse(description.contains("regions. The mission reported on security conditions across the northern [")
                 , "never mid-sentence");

@@ -1,0 +1,217 @@
+package org.crisisdesk.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.util.QueryBuilder;
+import org.crisisdesk.engine.Engine;
+import org.crisisdesk.engine.EngineConfig;
+import org.crisisdesk.engine.EngineException;
+import org.crisisdesk.index.Fields;
+import org.crisisdesk.index.Generation;
+import org.crisisdesk.index.IndexStore;
+import org.crisisdesk.index.ProgressListener;
+import org.crisisdesk.index.ReindexInProgressException;
+import org.crisisdesk.index.ReindexReport;
+import org.crisisdesk.index.Reindexer;
+import org.crisisdesk.knowledge.InvalidKnowledgeException;
+import org.crisisdesk.knowledge.KnowledgeBase;
+import org.crisisdesk.knowledge.PartialDate;
+import org.crisisdesk.timeline.TimelineQuery;
+
+/**
+ * Measures the engine at one knowledge-base size: build, index size, reindex with the swap, {@code ask} latency and
+ * throughput, {@code timeline} latency, and the floor: a bare Lucene BM25 top-10 search for the same questions on
+ * the same index, so the cost of everything we add on top of Lucene shows as a ratio.
+ */
+public final class Benchmark {
+
+    /** Questions per latency run after warm-up; enough for a stable p99 without making the benchmark slow. */
+    private static final int MEASURED_ROUNDS = 5;
+    private static final int WARM_UP_ROUNDS = 3;
+    private static final int TIMELINE_QUERIES = 500;
+    private static final int THROUGHPUT_QUESTIONS = 4_000;
+
+    private final KnowledgeBase real;
+    private final List<String> questions;
+    private final Path work;
+    private final ProgressListener progress;
+    private final long seed;
+
+    public Benchmark(KnowledgeBase real, List<String> questions, Path work, long seed, ProgressListener progress) {
+        this.real = real;
+        this.questions = List.copyOf(questions);
+        this.work = work;
+        this.seed = seed;
+        this.progress = progress;
+    }
+
+    /** Runs one size: {@code passages} of 0 means the real base as it is. */
+    public BenchResult run(String label, int passages, List<Integer> threadCounts, boolean measureReady)
+            throws IOException, InvalidKnowledgeException, ReindexInProgressException, EngineException,
+            InterruptedException {
+        KnowledgeBase kb = passages <= 0 ? real : SyntheticKnowledge.of(real, passages, seed);
+        Path indexDir = work.resolve("index-" + label);
+        IndexStore.deleteRecursively(indexDir);
+        IndexStore store = new IndexStore(indexDir);
+        Reindexer reindexer = new Reindexer(() -> kb, store, Clock.systemUTC());
+
+        long buildStart = System.nanoTime();
+        ReindexReport built = reindexer.reindex(Optional.empty(), phase(label + ": build"));
+        double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
+        double indexMiB = size(store.directory(built.generation())) / (1024.0 * 1024.0);
+
+        EngineConfig config = EngineConfig.fromEnvironment(Map.of())
+                .withKnowledge(work.resolve("no-knowledge-directory")).withIndex(indexDir);
+        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
+            engine.ask(questions.get(0));
+            double ready = measureReady ? ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0 : Double.NaN;
+            double heapAfterLoad = heapMiB();
+
+            progress.progress(label + ": ask latency", 0, 0);
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                questions.forEach(engine::ask);
+            }
+            BenchResult.Latency ask = BenchResult.Latency.of(time(MEASURED_ROUNDS, engine::ask));
+            BenchResult.Latency bare = bareLucene(store);
+            BenchResult.Latency timeline = timeline(engine);
+
+            Map<Integer, Double> throughput = new LinkedHashMap<>();
+            for (int threads : threadCounts) {
+                progress.progress(label + ": throughput with " + threads + " threads", 0, 0);
+                throughput.put(threads, throughput(engine, threads));
+            }
+
+            progress.progress(label + ": reindex while serving", 0, 0);
+            long reindexStart = System.nanoTime();
+            reindexer.reindex(Optional.of(built.manifest()), ProgressListener.NONE);
+            engine.refresh();
+            double reindexSeconds = (System.nanoTime() - reindexStart) / 1e9;
+            double heapAfterRun = heapMiB();
+            return new BenchResult(label, kb.passages().size(), kb.events().size(), buildSeconds,
+                    kb.passages().size() / buildSeconds, indexMiB, reindexSeconds, ask, timeline, bare, throughput,
+                    heapAfterLoad, heapAfterRun, ready);
+        }
+    }
+
+    private long[] time(int rounds, java.util.function.Consumer<String> call) {
+        long[] nanos = new long[rounds * questions.size()];
+        int i = 0;
+        for (int round = 0; round < rounds; round++) {
+            for (String question : questions) {
+                long start = System.nanoTime();
+                call.accept(question);
+                nanos[i++] = System.nanoTime() - start;
+            }
+        }
+        return nanos;
+    }
+
+    /** Lucene alone: the same analyzer and field, BM25 top 10, no confidence, snippets or citations. */
+    private BenchResult.Latency bareLucene(IndexStore store) throws IOException {
+        String name = store.current().orElseThrow();
+        Generation generation = Generation.open(name, store.directory(name));
+        try {
+            IndexSearcher searcher = generation.searcher();
+            QueryBuilder builder = new QueryBuilder(generation.analysis().queryAnalyzer());
+            java.util.function.Consumer<String> search = question -> {
+                Query query = builder.createBooleanQuery(Fields.ALL, question, BooleanClause.Occur.SHOULD);
+                if (query != null) {
+                    try {
+                        searcher.search(query, 10);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }
+            };
+            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                questions.forEach(search);
+            }
+            return BenchResult.Latency.of(time(MEASURED_ROUNDS, search));
+        } finally {
+            generation.discard();
+        }
+    }
+
+    private BenchResult.Latency timeline(Engine engine) {
+        List<String> topics = engine.topics();
+        Random random = new Random(seed);
+        long[] nanos = new long[TIMELINE_QUERIES];
+        for (int i = 0; i < TIMELINE_QUERIES * 2; i++) {
+            int from = 2012 + random.nextInt(14);
+            TimelineQuery query = new TimelineQuery(PartialDate.parse(Integer.toString(from)),
+                    PartialDate.parse(Integer.toString(from + random.nextInt(3))),
+                    random.nextBoolean() && !topics.isEmpty()
+                            ? Optional.of(topics.get(random.nextInt(Math.min(50, topics.size()))))
+                            : Optional.empty(),
+                    0, 10);
+            long start = System.nanoTime();
+            engine.timeline(query);
+            if (i >= TIMELINE_QUERIES) {
+                nanos[i - TIMELINE_QUERIES] = System.nanoTime() - start;
+            }
+        }
+        return BenchResult.Latency.of(nanos);
+    }
+
+    private double throughput(Engine engine, int threads) throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < THROUGHPUT_QUESTIONS) {
+                    engine.ask(questions.get(i % questions.size()));
+                }
+            }));
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+            pool.shutdownNow();
+            throw new IllegalStateException("throughput run did not finish in 10 minutes");
+        }
+        for (Future<?> future : futures) {
+            try {
+                future.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("a question failed during the throughput run", e.getCause());
+            }
+        }
+        return THROUGHPUT_QUESTIONS / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private ProgressListener phase(String name) {
+        return (phase, done, total) -> progress.progress(name + " (" + phase + ")", done, total);
+    }
+
+    private static double heapMiB() {
+        Runtime runtime = Runtime.getRuntime();
+        System.gc();
+        return (runtime.totalMemory() - runtime.freeMemory()) / (1024.0 * 1024.0);
+    }
+
+    private static long size(Path directory) throws IOException {
+        try (Stream<Path> files = Files.walk(directory)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.crisisdesk.hostile;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.crisisdesk.answer.Answer;
+import org.crisisdesk.engine.Engine;
+import org.crisisdesk.testing.Fixtures;
+import org.crisisdesk.timeline.InvalidTimelineQueryException;
+import org.crisisdesk.timeline.Timeline;
+import org.crisisdesk.timeline.TimelineQuery;
+
+/**
+ * Random Unicode, Lucene syntax, Discord markdown, mentions, zero-width and right-to-left characters and very long
+ * text thrown at {@code ask} and the timeline's options: never an exception, always an answer or a clear message,
+ * always quickly.
+ */
+class HostileInputProperties {
+
+    private static Path dir;
+    private static Engine engine;
+
+    @BeforeContainer
+    static void open() throws Exception {
+        dir = Files.createTempDirectory("crisisdesk-hostile");
+        engine = Fixtures.engine(dir);
+    }
+
+    @AfterContainer
+    static void close() throws Exception {
+        engine.close();
+        org.crisisdesk.index.IndexStore.deleteRecursively(dir);
+    }
+
+    @Provide
+    Arbitrary<String> hostile() {
+        Arbitrary<String> pieces = Arbitraries.oneOf(
+                Arbitraries.strings().all().ofMaxLength(40),
+                Arbitraries.strings().withChars("\u200B\u200C\u200D\u202A\u202B\u202E\u2066\u2069\uFEFF\u0000\u0007")
+                        .ofMaxLength(10),
+                Arbitraries.of("AND", "OR", "NOT", "*", "?", "~", "~2", "\"", ":", "(", ")", "[", "]", "{", "}", "^",
+                        "\\", "/", "+", "-", "&&", "||", "title:", "text:[a TO z]", "minusma~", "ke*ta"),
+                Arbitraries.of("@everyone", "@here", "<@123456789012345678>", "<@&987654321>", "<#111>", "**", "__",
+                        "~~", "||spoiler||", "`", "```", "> ", "# ", "[link](https://example.org)"),
+                Arbitraries.of("Keïta", "MINUSMA", "CEDEAO", "N'Daw", "coup", "2020", "Goïta", "مالي", "מאלי",
+                        "🇲🇱", "👍🏽", "ｍｉｎｕｓｍａ"));
+        Arbitrary<String> joined = pieces.list().ofMaxSize(30).map(list -> String.join(" ", list));
+        Arbitrary<String> long_ = Combinators.combine(pieces, Arbitraries.integers().between(100, 3_000))
+                .as((piece, times) -> (piece + " ").repeat(times));
+        return Arbitraries.frequencyOf(net.jqwik.api.Tuple.of(8, joined), net.jqwik.api.Tuple.of(1, long_));
+    }
+
+    @Property(tries = 300)
+    void askAlwaysAnswersOrSaysWhyAndNeverThrows(@ForAll("hostile") String question) {
+        long start = System.nanoTime();
+        Answer answer = engine.ask(question);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+        assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "took " + took);
+        assertTrue(answer.confidence() >= 0 && answer.confidence() <= 1);
+        if (answer.answered()) {
+            assertFalse(answer.snippets().isEmpty());
+            answer.snippets().forEach(s -> {
+                assertFalse(s.citations().isEmpty(), "an answer without a citation");
+                s.citations().forEach(n -> assertTrue(n >= 1 && n <= answer.citations().size()));
+            });
+        } else {
+            assertTrue(answer.message().filter(m -> !m.isBlank()).isPresent(), "a refusal without a message");
+        }
+    }
+
+    /** Three hostile strings make more edge-case combinations than tries; random samples cover them better. */
+    @Property(tries = 500, edgeCases = EdgeCasesMode.NONE)
+    void timelineOptionsAreParsedOrRefusedWithAMessage(@ForAll("hostile") String from, @ForAll("hostile") String to,
+            @ForAll("hostile") String topic) {
+        TimelineQuery query;
+        try {
+            query = Timeline.query(from, to, topic, 0, 10);
+        } catch (InvalidTimelineQueryException e) {
+            assertFalse(e.getMessage().isBlank());
+            assertTrue(e.getMessage().length() < 300, "a message fit to show: " + e.getMessage().length());
+            return;
+        }
+        assertTrue(engine.timeline(query).total() >= 0);
+    }
+}
