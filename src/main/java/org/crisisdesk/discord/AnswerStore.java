@@ -1,9 +1,11 @@
 package org.crisisdesk.discord;
 
 import java.security.SecureRandom;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.crisisdesk.answer.Answer;
 
 /**
@@ -15,14 +17,18 @@ final class AnswerStore {
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
-    private final Map<String, Answer> answers;
+    /** An answer and who has voted on it, so each person's vote counts once. */
+    private record Entry(Answer answer, Set<Long> voters) {
+    }
+
+    private final Map<String, Entry> answers;
 
     AnswerStore(int capacity) {
         this.answers = new LinkedHashMap<>(16, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Answer> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
                 return size() > capacity;
             }
         };
@@ -37,11 +43,17 @@ final class AnswerStore {
             }
             key = text.toString();
         } while (answers.containsKey(key));
-        answers.put(key, answer);
+        answers.put(key, new Entry(answer, new HashSet<>()));
         return key;
     }
 
     synchronized Optional<Answer> get(String key) {
-        return Optional.ofNullable(answers.get(key));
+        return Optional.ofNullable(answers.get(key)).map(Entry::answer);
+    }
+
+    /** Records that {@code user} voted on the answer; false when they already had (or the answer is forgotten). */
+    synchronized boolean firstVote(String key, long user) {
+        Entry entry = answers.get(key);
+        return entry != null && entry.voters().add(user);
     }
 }

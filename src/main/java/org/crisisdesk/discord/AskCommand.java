@@ -74,12 +74,13 @@ final class AskCommand implements BotCommand {
         }
         Optional<ComponentIds.Vote> vote = ComponentIds.Vote.parse(id);
         if (vote.isPresent()) {
-            if (questions.vote(vote.get())) {
-                Replies.fill(interaction.createImmediateResponder(), ReplyView.text(vote.get().up()
+            switch (questions.vote(vote.get(), interaction.getUser().getId())) {
+                case RECORDED -> Replies.fill(interaction.createImmediateResponder(), ReplyView.text(vote.get().up()
                         ? "Thanks! Recorded for the curators."
                         : "Thanks, the curators will look at this answer.", true)).respond();
-            } else {
-                expired(interaction);
+                case ALREADY_VOTED -> Replies.fill(interaction.createImmediateResponder(),
+                        ReplyView.text("You have already voted on this answer.", true)).respond();
+                case FORGOTTEN -> expired(interaction);
             }
             return true;
         }

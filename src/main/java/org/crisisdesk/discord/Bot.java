@@ -50,11 +50,11 @@ public final class Bot implements AutoCloseable {
 
     /** Tuning a test or an unusual deployment may need; production uses {@link #defaults()}. */
     record Options(Clock clock, ProgressListener progress, UnaryOperator<DiscordApiBuilder> transport,
-                   Duration loginTimeout, Duration inlineBudget) {
+                   Duration loginTimeout, java.util.function.Supplier<Duration> inlineBudget) {
 
         static Options defaults() {
             return new Options(Clock.systemUTC(), ProgressListener.NONE, UnaryOperator.identity(),
-                    Duration.ofMinutes(2), INLINE_BUDGET);
+                    Duration.ofMinutes(2), () -> INLINE_BUDGET);
         }
     }
 

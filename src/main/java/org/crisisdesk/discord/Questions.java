@@ -43,12 +43,22 @@ final class Questions {
         return answers.get(more.key()).map(answer -> renderer.answer(answer, more.key(), more.shown(), false));
     }
 
-    /** Records a vote; false when the answer was forgotten. */
-    boolean vote(ComponentIds.Vote vote) {
+    /** What became of a vote. */
+    enum VoteOutcome { RECORDED, ALREADY_VOTED, FORGOTTEN }
+
+    /** Records a vote, once per person and answer. */
+    VoteOutcome vote(ComponentIds.Vote vote, long user) {
         Optional<Answer> answer = answers.get(vote.key());
-        answer.ifPresent(a -> record(() -> feedback.vote(a.question(), vote.up(),
-                a.citations().stream().map(Citation::source).distinct().toList())));
-        return answer.isPresent();
+        if (answer.isEmpty()) {
+            return VoteOutcome.FORGOTTEN;
+        }
+        if (!answers.firstVote(vote.key(), user)) {
+            return VoteOutcome.ALREADY_VOTED;
+        }
+        Answer a = answer.get();
+        record(() -> feedback.vote(a.question(), vote.up(),
+                a.citations().stream().map(Citation::source).distinct().toList()));
+        return VoteOutcome.RECORDED;
     }
 
     List<String> topics() {

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Answers an interaction inside Discord's 3-second deadline: work that is done within {@code budget} is sent as the
  * immediate response; work still running by then is deferred ("thinking…") and the original response is edited
- * when it finishes. Work runs off Javacord's event threads, which are shared by everything on one server.
+ * when it finishes (a zero budget always defers). Work runs off Javacord's event threads, which are shared by
+ * everything on one server.
  */
 final class Responder {
 
@@ -24,22 +25,27 @@ final class Responder {
 
     private final Executor workers;
     private final ScheduledExecutorService timer;
-    private final Duration budget;
+    private final Supplier<Duration> budget;
     private final NoticeRenderer notices = new NoticeRenderer();
 
-    Responder(Executor workers, ScheduledExecutorService timer, Duration budget) {
+    Responder(Executor workers, ScheduledExecutorService timer, Supplier<Duration> budget) {
         this.workers = workers;
         this.timer = timer;
         this.budget = budget;
     }
 
     void respond(InteractionBase interaction, boolean ephemeral, Supplier<ReplyView> work) {
-        AtomicBoolean claimed = new AtomicBoolean();
+        Duration inline = budget.get();
         CompletableFuture<ReplyView> result = CompletableFuture.supplyAsync(work, workers)
                 .exceptionally(error -> {
                     LOG.error("handling an interaction failed", error);
                     return notices.error("Something went wrong on my side; please try again.");
                 });
+        if (inline.isZero()) {
+            defer(interaction, ephemeral, result);
+            return;
+        }
+        AtomicBoolean claimed = new AtomicBoolean();
         result.thenAccept(view -> {
             if (claimed.compareAndSet(false, true)) {
                 Replies.fill(interaction.createImmediateResponder(), view).respond()
@@ -50,7 +56,7 @@ final class Responder {
             if (claimed.compareAndSet(false, true)) {
                 defer(interaction, ephemeral, result);
             }
-        }, budget.toMillis(), TimeUnit.MILLISECONDS);
+        }, inline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Acknowledges at once, then edits the original response with what {@code result} becomes. */

@@ -71,6 +71,7 @@ class DiscordBotEndToEndTest {
     private Bot bot;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private volatile CountDownLatch reindexGate;
+    private volatile Duration inlineBudget = Bot.INLINE_BUDGET;
     private final CountDownLatch reindexStarted = new CountDownLatch(1);
 
     @BeforeAll
@@ -124,7 +125,7 @@ class DiscordBotEndToEndTest {
         Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", discord.proxyPort()));
         bot = Bot.start(botConfig, engine, new Bot.Options(Clock.systemUTC(), progress,
                 builder -> builder.setProxy(proxy).setTrustAllCertificates(true), Duration.ofSeconds(30),
-                Bot.INLINE_BUDGET));
+                () -> inlineBudget));
     }
 
     @AfterAll
@@ -213,8 +214,7 @@ class DiscordBotEndToEndTest {
                         || command.path("default_member_permissions").isNull(), command.toString());
             }
         }
-        assertFalse(put.has("Authorization") && put.headers().entrySet().stream()
-                .noneMatch(h -> h.getValue().get(0).equals("Bot " + TOKEN)), "REST calls carry the bot token");
+        assertEquals(Optional.of("Bot " + TOKEN), put.header("Authorization"), "REST calls carry the bot token");
     }
 
     @Test
@@ -250,6 +250,11 @@ class DiscordBotEndToEndTest {
         String log = Files.readString(feedback, StandardCharsets.UTF_8);
         assertTrue(log.contains("\"type\":\"vote\"") && log.contains("\"vote\":\"down\"")
                 && log.contains("un-press-sc15341"), log);
+        JsonNode again = callback(discord.button(plainMember(), down));
+        assertTrue(again.path("data").path("content").asText().contains("already voted"), again.toString());
+        assertEquals(log, Files.readString(feedback, StandardCharsets.UTF_8), "one vote per person and answer");
+        JsonNode other = callback(discord.button(adminMember(), down));
+        assertTrue(other.path("data").path("content").asText().startsWith("Thanks"), other.toString());
 
     }
 
@@ -275,6 +280,34 @@ class DiscordBotEndToEndTest {
         JsonNode expired = callback(discord.button(plainMember(), "ask:more:forgotten:2"));
         assertEquals(64, expired.path("data").path("flags").asInt() & 64);
         assertTrue(expired.path("data").path("content").asText().contains("ask again"), expired.toString());
+    }
+
+    @Test
+    void aSlowAnswerIsDeferredAndThenEditedIn() throws Exception {
+        inlineBudget = Duration.ZERO;
+        try {
+            long id = discord.slashCommand(plainMember(), "ask", option("question", ANSWERED), option("private", true));
+            JsonNode deferred = callback(id);
+            assertEquals(5, deferred.path("type").asInt());
+            assertEquals(64, deferred.path("data").path("flags").asInt() & 64, "deferred as privately as asked");
+            Recorded edit = discord.awaitRequest(r -> r.is("PATCH",
+                    "/api/v10/webhooks/" + APP_ID + "/" + token(id) + "/messages/@original"), WAIT);
+            assertTrue(edit.payload().path("embeds").get(0).path("description").asText().contains("[1]"),
+                    edit.body());
+            assertPingsNoOne(edit.payload());
+            assertFalse(discord.requests(r -> r.path().contains("/interactions/" + id + "/")).stream()
+                    .anyMatch(r -> r.header("Authorization").isPresent()), "callbacks carry no token");
+        } finally {
+            inlineBudget = Bot.INLINE_BUDGET;
+        }
+    }
+
+    @Test
+    void anUnknownButtonSaysItNoLongerWorks() throws Exception {
+        JsonNode body = callback(discord.button(plainMember(), "something-from-an-older-version"));
+        assertEquals(4, body.path("type").asInt());
+        assertEquals(64, body.path("data").path("flags").asInt() & 64);
+        assertTrue(body.path("data").path("content").asText().contains("no longer works"), body.toString());
     }
 
     @Test

@@ -13,8 +13,9 @@ public record Recorded(String method, String path, Map<String, List<String>> hea
         return this.method.equals(method) && path.startsWith(pathPrefix);
     }
 
-    public boolean has(String header) {
-        return headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase(header));
+    public java.util.Optional<String> header(String name) {
+        return headers.entrySet().stream().filter(h -> h.getKey().equalsIgnoreCase(name))
+                .flatMap(h -> h.getValue().stream()).findFirst();
     }
 
     /** The JSON body, or the {@code payload_json} of a multipart body. */
