@@ -79,6 +79,11 @@ class DiscordBotEndToEndTest {
         Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
         logs.start();
         root.addAppender(logs);
+        // Javacord's most talkative level, captured here only, so "the token is never logged" is not vacuous.
+        Logger javacord = (Logger) LoggerFactory.getLogger("org.javacord");
+        javacord.setLevel(ch.qos.logback.classic.Level.TRACE);
+        javacord.setAdditive(false);
+        javacord.addAppender(logs);
         dir = Files.createTempDirectory("crisisdesk-discord");
         EngineConfig config = Fixtures.config(dir);
         knowledge = config.knowledge();
@@ -142,9 +147,21 @@ class DiscordBotEndToEndTest {
                 engine.close();
             }
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
+            Logger javacord = (Logger) LoggerFactory.getLogger("org.javacord");
+            javacord.detachAppender(logs);
+            javacord.setLevel(null);
+            javacord.setAdditive(true);
         }
-        for (ILoggingEvent event : new ArrayList<>(logs.list)) {
-            assertFalse(event.getFormattedMessage().contains(TOKEN), "the token is never logged");
+        List<ILoggingEvent> events = new ArrayList<>(logs.list);
+        assertTrue(events.stream().anyMatch(e -> e.getLoggerName().startsWith("org.javacord")
+                && e.getFormattedMessage().contains("\"token\":\"Bot ***")), "Javacord's trace reached Logback");
+        for (ILoggingEvent event : events) {
+            assertFalse(event.getFormattedMessage().contains(TOKEN), "the token is never logged: "
+                    + event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                assertFalse(event.getThrowableProxy().getMessage() != null
+                        && event.getThrowableProxy().getMessage().contains(TOKEN));
+            }
         }
     }
 
