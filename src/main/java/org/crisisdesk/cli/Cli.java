@@ -194,7 +194,7 @@ public final class Cli {
     }
 
     private int ask(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
-        Arguments args = Arguments.parse(words, Set.of(), Set.of("json", "knowledge-less"));
+        Arguments args = Arguments.parse(words, Set.of(), Set.of("json"));
         boolean json = args.flag("json");
         try (Engine engine = open(config)) {
             if (!args.positional().isEmpty()) {
