@@ -512,11 +512,16 @@ public final class StandInDiscord implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws IOException {
         proxy.close();
-        gateway.stop(1000);
-        rest.stop(0);
-        restThreads.shutdownNow();
+        try {
+            gateway.stop(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            rest.stop(0);
+            restThreads.shutdownNow();
+        }
     }
 
     private final class Gateway extends WebSocketServer {
