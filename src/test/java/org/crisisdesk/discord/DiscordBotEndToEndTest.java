@@ -146,6 +146,13 @@ class DiscordBotEndToEndTest {
             if (engine != null) {
                 engine.close();
             }
+            if (dir != null) {
+                try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                    for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(file);
+                    }
+                }
+            }
             ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
             Logger javacord = (Logger) LoggerFactory.getLogger("org.javacord");
             javacord.detachAppender(logs);
