@@ -14,6 +14,10 @@ import org.crisisdesk.bench.BenchReport;
 import org.crisisdesk.bench.BenchResult;
 import org.crisisdesk.bench.Benchmark;
 import org.crisisdesk.console.ConsoleSession;
+import org.crisisdesk.discord.Bot;
+import org.crisisdesk.discord.BotConfig;
+import org.crisisdesk.discord.BotStartException;
+import org.crisisdesk.feedback.GapsReport;
 import org.crisisdesk.console.TextRenderer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.engine.EngineConfig;
@@ -64,7 +68,11 @@ public final class Cli {
                                            (default: the development set in src/test/resources/devset)
               bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
                                            measure build, latency, throughput and heap against bare Lucene
-              bot                          the Discord bot (needs DISCORD_TOKEN)
+              bot                          the Discord bot (needs DISCORD_TOKEN; see README.md, "Discord bot")
+              gaps [--file PATH] [--limit N]
+                                           for curators: the most frequent unanswered questions and the answers
+                                           voted down, from the bot's feedback log (CRISISDESK_FEEDBACK_LOG,
+                                           default data/feedback.jsonl)
               help                         this text
 
             With no COMMAND: the bot when DISCORD_TOKEN is set, otherwise the console.
@@ -79,7 +87,21 @@ public final class Cli {
     private final PrintStream stderr;
     private final TextRenderer renderer = new TextRenderer();
 
+    /** Runs the Discord bot until shutdown, then closes the engine; a stand-in in tests. */
+    @FunctionalInterface
+    interface BotServer {
+        void serve(BotConfig config, Engine engine) throws BotStartException, InterruptedException, IOException;
+    }
+
+    private final BotServer botServer;
+
     public Cli(Map<String, String> environment, BufferedReader stdin, PrintStream stdout, PrintStream stderr) {
+        this(environment, stdin, stdout, stderr, Bot::serve);
+    }
+
+    Cli(Map<String, String> environment, BufferedReader stdin, PrintStream stdout, PrintStream stderr,
+        BotServer botServer) {
+        this.botServer = botServer;
         this.environment = environment;
         this.stdin = stdin;
         this.stdout = stdout;
@@ -156,7 +178,8 @@ public final class Cli {
             case "eval" -> evaluate(config, rest);
             case "bench" -> bench(config, rest);
             case "health" -> health(config, rest);
-            case "bot" -> bot(rest);
+            case "bot" -> bot(config, rest);
+            case "gaps" -> gaps(rest);
             case "help", "-h" -> {
                 stdout.print(USAGE_TEXT);
                 yield OK;
@@ -372,7 +395,7 @@ public final class Cli {
         }
     }
 
-    private int bot(List<String> words) throws UsageException {
+    private int bot(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
         noPositional(Arguments.parse(words, Set.of(), Set.of()), "bot");
         String token = environment.get(DISCORD_TOKEN);
         if (token == null || token.isBlank()) {
@@ -380,9 +403,39 @@ public final class Cli {
                     + " Without one, 'crisisdesk console' offers the same commands locally.");
             return FAILURE;
         }
-        stderr.println("crisisdesk: the Discord front end is not built yet; 'crisisdesk console' offers the same"
-                + " commands locally.");
-        return FAILURE;
+        BotConfig botConfig;
+        try {
+            botConfig = BotConfig.fromEnvironment(environment);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Engine engine = open(config);
+        try {
+            botServer.serve(botConfig, engine);
+            return OK;
+        } catch (BotStartException e) {
+            engine.close();
+            stderr.println("crisisdesk: " + e.getMessage());
+            return FAILURE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            engine.close();
+            return FAILURE;
+        }
+    }
+
+    private int gaps(List<String> words) throws UsageException, IOException {
+        Arguments args = Arguments.parse(words, Set.of("file", "limit"), Set.of());
+        noPositional(args, "gaps");
+        Path file = args.option("file").map(Path::of).orElseGet(() -> Path.of(environment.getOrDefault(
+                BotConfig.FEEDBACK_LOG, BotConfig.DEFAULT_FEEDBACK_LOG.toString())));
+        int limit = args.intOption("limit", 20, 1, 10_000);
+        if (!java.nio.file.Files.exists(file)) {
+            stdout.println("No feedback recorded yet (" + file + " does not exist).");
+            return OK;
+        }
+        stdout.print(GapsReport.read(file).render(limit));
+        return OK;
     }
 
     private Engine open(EngineConfig config) throws EngineException, IOException {

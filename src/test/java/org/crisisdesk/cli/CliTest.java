@@ -16,6 +16,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.crisisdesk.discord.BotConfig;
+import org.crisisdesk.discord.BotStartException;
+import org.crisisdesk.feedback.FeedbackLog;
 import org.crisisdesk.testing.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -219,13 +222,80 @@ class CliTest {
         Run help = run("help");
         assertEquals(0, help.status());
         assertTrue(help.out().contains("timeline"));
+        assertTrue(help.out().contains("gaps"));
         Run bot = run("bot");
         assertEquals(1, bot.status());
         assertTrue(bot.err().contains("DISCORD_TOKEN"), bot.err());
-        Run withToken = run("", Map.of(Cli.DISCORD_TOKEN, "not-a-real-token"), "bot");
-        assertEquals(1, withToken.status());
-        assertTrue(withToken.err().contains("not built yet"), withToken.err());
-        assertFalse(withToken.err().contains("not-a-real-token"), "the token is never printed");
+    }
+
+    private Run runBot(Map<String, String> env, Cli.BotServer server, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        List<String> all = new ArrayList<>(List.of("--knowledge", knowledge.toString(), "--index", index.toString()));
+        all.addAll(List.of(args));
+        int status = new Cli(env, new BufferedReader(new StringReader("")),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                server).run(all.toArray(String[]::new));
+        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theBotGetsItsConfigurationAndAnOpenEngine() {
+        List<BotConfig> served = new ArrayList<>();
+        Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token", BotConfig.GUILD, "42",
+                BotConfig.ADMINS, "7");
+        Run run = runBot(env, (config, engine) -> {
+            served.add(config);
+            assertTrue(engine.ask("which resolution ended minusma's mandate?").answered());
+            engine.close();
+        }, "bot");
+        assertEquals(0, run.status(), run.err());
+        assertEquals(java.util.Optional.of(42L), served.get(0).guildId());
+        assertEquals(java.util.Set.of(7L), served.get(0).adminIds());
+        assertFalse(run.err().contains("not-a-real-token"), "the token is never printed");
+
+        List<String> byDefault = new ArrayList<>();
+        assertEquals(0, runBot(env, (config, engine) -> {
+            byDefault.add("bot");
+            engine.close();
+        }).status(), "with a token and no command, the bot runs");
+        assertEquals(List.of("bot"), byDefault);
+    }
+
+    @Test
+    void aBotThatCannotStartOrIsMisconfiguredFailsWithAMessage() {
+        Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token");
+        Run failed = runBot(env, (config, engine) -> {
+            throw new BotStartException("cannot start the Discord bot: Discord did not answer in time", null);
+        }, "bot");
+        assertEquals(1, failed.status());
+        assertTrue(failed.err().contains("did not answer in time"), failed.err());
+        assertFalse(failed.err().contains("not-a-real-token"));
+
+        Run misconfigured = runBot(Map.of(Cli.DISCORD_TOKEN, "t", BotConfig.SHARDS, "many"), (config, engine) -> {
+            throw new AssertionError("never started");
+        }, "bot");
+        assertEquals(2, misconfigured.status());
+        assertTrue(misconfigured.err().contains(BotConfig.SHARDS), misconfigured.err());
+    }
+
+    @Test
+    void gapsSummarisesTheFeedbackLog() throws Exception {
+        Path log = dir.resolve("feedback.jsonl");
+        Run none = run("", Map.of(BotConfig.FEEDBACK_LOG, log.toString()), "gaps");
+        assertEquals(0, none.status(), none.err());
+        assertTrue(none.out().contains("No feedback recorded yet"), none.out());
+        FeedbackLog feedback = new FeedbackLog(log, java.time.Clock.systemUTC());
+        feedback.unanswered("how do I bake bread?", List.of());
+        feedback.unanswered("How do I bake bread", List.of());
+        feedback.vote("when did minusma deploy?", false, List.of("un-news-2013-minusma"));
+        Run gaps = run("", Map.of(BotConfig.FEEDBACK_LOG, log.toString()), "gaps", "--limit", "5");
+        assertEquals(0, gaps.status(), gaps.err());
+        assertTrue(gaps.out().contains("   2  How do I bake bread"), gaps.out());
+        assertTrue(gaps.out().contains("when did minusma deploy?"), gaps.out());
+        Run byFile = run("gaps", "--file", log.toString());
+        assertEquals(gaps.out(), byFile.out());
+        assertEquals(2, run("gaps", "extra").status());
     }
 
     @Test

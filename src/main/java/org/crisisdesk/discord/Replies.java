@@ -1,0 +1,86 @@
+package org.crisisdesk.discord;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.crisisdesk.discord.render.ButtonView;
+import org.crisisdesk.discord.render.EmbedView;
+import org.crisisdesk.discord.render.ReplyView;
+import org.javacord.api.entity.message.MessageBuilder;
+import org.javacord.api.entity.message.MessageFlag;
+import org.javacord.api.entity.message.component.ActionRow;
+import org.javacord.api.entity.message.component.Button;
+import org.javacord.api.entity.message.component.ButtonStyle;
+import org.javacord.api.entity.message.component.LowLevelComponent;
+import org.javacord.api.entity.message.embed.EmbedBuilder;
+import org.javacord.api.entity.message.mention.AllowedMentions;
+import org.javacord.api.entity.message.mention.AllowedMentionsBuilder;
+import org.javacord.api.interaction.callback.InteractionMessageBuilderBase;
+
+/** Plain reply records into Javacord builders; every message goes out with allowed mentions set to none. */
+final class Replies {
+
+    /** Nothing pings: not users, not roles, not @everyone, not the author of a replied-to message. */
+    static final AllowedMentions NONE = new AllowedMentionsBuilder().build();
+
+    private Replies() {
+    }
+
+    static <T extends InteractionMessageBuilderBase<T>> T fill(T builder, ReplyView view) {
+        builder.setAllowedMentions(NONE);
+        if (!view.content().isEmpty()) {
+            builder.setContent(view.content());
+        }
+        builder.removeAllEmbeds();
+        view.embeds().forEach(embed -> builder.addEmbed(embed(embed)));
+        builder.removeAllComponents();
+        if (!view.buttons().isEmpty()) {
+            builder.addComponents(ActionRow.of(buttons(view.buttons())));
+        }
+        if (view.ephemeral()) {
+            builder.setFlags(MessageFlag.EPHEMERAL);
+        }
+        return builder;
+    }
+
+    static MessageBuilder message(ReplyView view) {
+        MessageBuilder builder = new MessageBuilder().setAllowedMentions(NONE);
+        if (!view.content().isEmpty()) {
+            builder.setContent(view.content());
+        }
+        view.embeds().forEach(embed -> builder.addEmbed(embed(embed)));
+        if (!view.buttons().isEmpty()) {
+            builder.addComponents(ActionRow.of(buttons(view.buttons())));
+        }
+        return builder;
+    }
+
+    static EmbedBuilder embed(EmbedView view) {
+        EmbedBuilder embed = new EmbedBuilder().setTitle(view.title()).setColor(new java.awt.Color(view.color()));
+        if (!view.description().isEmpty()) {
+            embed.setDescription(view.description());
+        }
+        view.url().ifPresent(embed::setUrl);
+        view.fields().forEach(field -> embed.addField(field.name(), field.value(), field.inline()));
+        if (!view.footer().isBlank()) {
+            embed.setFooter(view.footer());
+        }
+        return embed;
+    }
+
+    private static List<LowLevelComponent> buttons(List<ButtonView> views) {
+        List<LowLevelComponent> buttons = new ArrayList<>();
+        for (ButtonView view : views) {
+            buttons.add(Button.create(view.customId(), style(view.style()), view.label(), view.disabled()));
+        }
+        return buttons;
+    }
+
+    private static ButtonStyle style(ButtonView.Style style) {
+        return switch (style) {
+            case PRIMARY -> ButtonStyle.PRIMARY;
+            case SECONDARY -> ButtonStyle.SECONDARY;
+            case SUCCESS -> ButtonStyle.SUCCESS;
+            case DANGER -> ButtonStyle.DANGER;
+        };
+    }
+}
