@@ -137,11 +137,29 @@ public final class IndexStore {
         }
     }
 
+    /** The cross-process reindex lock, held until closed. */
+    public static final class ReindexLock implements java.io.Closeable {
+        private final FileChannel channel;
+        private final FileLock lock;
+
+        private ReindexLock(FileChannel channel, FileLock lock) {
+            this.channel = channel;
+            this.lock = lock;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try (channel) {
+                lock.release();
+            }
+        }
+    }
+
     /**
      * Takes the cross-process reindex lock, or returns empty when another process holds it. The lock is released
      * by the operating system if the process dies, so a killed reindex never blocks the next one.
      */
-    public Optional<AutoCloseable> tryLock() throws IOException {
+    public Optional<ReindexLock> tryLock() throws IOException {
         Files.createDirectories(root);
         FileChannel channel = FileChannel.open(root.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock lock;
@@ -159,11 +177,7 @@ public final class IndexStore {
             channel.close();
             return Optional.empty();
         }
-        return Optional.of(() -> {
-            try (channel) {
-                lock.release();
-            }
-        });
+        return Optional.of(new ReindexLock(channel, lock));
     }
 
     public static void deleteRecursively(Path path) throws IOException {

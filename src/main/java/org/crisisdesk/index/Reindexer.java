@@ -53,16 +53,11 @@ public final class Reindexer {
             throw new ReindexInProgressException();
         }
         try {
-            Optional<AutoCloseable> lock = store.tryLock();
-            if (lock.isEmpty()) {
-                throw new ReindexInProgressException();
-            }
-            try (AutoCloseable held = lock.get()) {
+            IndexStore.ReindexLock lock = store.tryLock().orElseThrow(ReindexInProgressException::new);
+            try {
                 return buildAndPublish(previous, progress);
-            } catch (InvalidKnowledgeException | IOException | RuntimeException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IOException("could not release the reindex lock", e);
+            } finally {
+                lock.close();
             }
         } finally {
             inProcess.unlock();

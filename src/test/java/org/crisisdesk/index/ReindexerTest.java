@@ -79,9 +79,12 @@ class ReindexerTest {
 
     @Test
     void refusesToRunWhileAnotherProcessHoldsTheLock() throws Exception {
-        try (AutoCloseable held = store.tryLock().orElseThrow()) {
+        IndexStore.ReindexLock held = store.tryLock().orElseThrow();
+        try {
             assertThrows(ReindexInProgressException.class,
                     () -> reindexer.reindex(Optional.empty(), ProgressListener.NONE));
+        } finally {
+            held.close();
         }
         reindexer.reindex(Optional.empty(), ProgressListener.NONE);
         assertTrue(store.current().isPresent());
