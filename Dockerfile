@@ -15,9 +15,11 @@ WORKDIR /app
 COPY --from=build /src/target/crisisdesk.jar /app/crisisdesk.jar
 COPY --from=build /src/knowledge /app/knowledge
 COPY --from=build --chown=crisisdesk /src/index /app/index
+RUN mkdir -p /app/data && chown crisisdesk /app/data
 USER crisisdesk
-ENV CRISISDESK_KNOWLEDGE=/app/knowledge CRISISDESK_INDEX=/app/index
-VOLUME ["/app/index"]
+ENV CRISISDESK_KNOWLEDGE=/app/knowledge CRISISDESK_INDEX=/app/index \
+    CRISISDESK_FEEDBACK_LOG=/app/data/feedback.jsonl
+VOLUME ["/app/index", "/app/data"]
 HEALTHCHECK --interval=30s --timeout=10s --start-period=20s --retries=3 \
   CMD ["java", "-jar", "/app/crisisdesk.jar", "health"]
 ENTRYPOINT ["java", "-jar", "/app/crisisdesk.jar"]
