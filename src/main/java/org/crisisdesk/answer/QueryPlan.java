@@ -106,17 +106,33 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
     /** A word the knowledge base has never seen is probably misspelt (Keyta, Ogosagou): try its near spellings. */
     private static Concept concept(Query query, IndexSearcher searcher) throws IOException {
         List<String> terms = terms(query);
-        int docFreq = searcher.count(query);
+        int docFreq = docFreq(query, searcher);
         if (docFreq == 0 && query instanceof TermQuery term && isCorrectable(term.getTerm().text())) {
             String text = term.getTerm().text();
             int edits = text.length() >= 8 ? 2 : 1;
             FuzzyQuery fuzzy = new FuzzyQuery(term.getTerm(), edits, 1);
-            int fuzzyFreq = searcher.count(fuzzy);
+            int fuzzyFreq = docFreq(searcher.rewrite(fuzzy), searcher);
             if (fuzzyFreq > 0) {
                 return new Concept(fuzzy, terms, fuzzyFreq, true);
             }
         }
         return new Concept(query, terms, docFreq, false);
+    }
+
+    /**
+     * How many texts have the concept, read from the terms dictionary (the largest document frequency of its
+     * terms) rather than counted: counting a synonym or phrase concept walks its postings, which at a million
+     * passages costs more than the rest of the question. An alias's shared term is on every text that names it, so
+     * the estimate is close where it matters.
+     */
+    private static int docFreq(Query query, IndexSearcher searcher) throws IOException {
+        Set<Term> terms = new LinkedHashSet<>();
+        query.visit(QueryVisitor.termCollector(terms));
+        int max = 0;
+        for (Term term : terms) {
+            max = Math.max(max, searcher.getIndexReader().docFreq(term));
+        }
+        return max;
     }
 
     private static boolean isCorrectable(String term) {
