@@ -14,6 +14,8 @@ import org.crisisdesk.bench.BenchReport;
 import org.crisisdesk.bench.BenchResult;
 import org.crisisdesk.bench.Benchmark;
 import org.crisisdesk.console.ConsoleSession;
+import org.crisisdesk.ops.Metrics;
+import org.crisisdesk.ops.OpsServer;
 import org.crisisdesk.discord.Bot;
 import org.crisisdesk.discord.BotConfig;
 import org.crisisdesk.discord.BotStartException;
@@ -395,6 +397,32 @@ public final class Cli {
         }
     }
 
+    static final String OPS_PORT = "CRISISDESK_OPS_PORT";
+    static final String OPS_ADDRESS = "CRISISDESK_OPS_ADDRESS";
+
+    /** The port of /healthz and /metrics, or 0 when they are off (the default). */
+    private int opsPort() throws UsageException {
+        String text = environment.get(OPS_PORT);
+        if (text == null || text.isBlank()) {
+            return 0;
+        }
+        try {
+            int port = Integer.parseInt(text.strip());
+            if (port < 1 || port > 65_535) {
+                throw new NumberFormatException();
+            }
+            return port;
+        } catch (NumberFormatException e) {
+            throw new UsageException(OPS_PORT + " must be a port number from 1 to 65535, not '" + text + "'");
+        }
+    }
+
+    private OpsServer startOps(Engine engine, int port) throws IOException {
+        Metrics metrics = new Metrics();
+        engine.observe(metrics);
+        return OpsServer.start(environment.getOrDefault(OPS_ADDRESS, "127.0.0.1"), port, engine, metrics);
+    }
+
     private int bot(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
         noPositional(Arguments.parse(words, Set.of(), Set.of()), "bot");
         String token = environment.get(DISCORD_TOKEN);
@@ -409,8 +437,9 @@ public final class Cli {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
+        int opsPort = opsPort();
         Engine engine = open(config);
-        try {
+        try (OpsServer ops = opsPort > 0 ? startOps(engine, opsPort) : null) {
             botServer.serve(botConfig, engine);
             return OK;
         } catch (BotStartException e) {

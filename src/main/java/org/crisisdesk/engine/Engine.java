@@ -4,6 +4,7 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.answer.Answer;
@@ -39,6 +40,7 @@ public final class Engine implements Closeable {
     private final GenerationManager generations;
     private final AnswerEngine answers;
     private final Timeline timeline;
+    private volatile EngineObserver observer = EngineObserver.NONE;
 
     private Engine(EngineConfig config, IndexStore store, Reindexer reindexer, Generation initial) {
         this.config = config;
@@ -144,8 +146,16 @@ public final class Engine implements Closeable {
         }
     }
 
+    /** Reports answers and reindexes to {@code observer} from now on (metrics); one observer at a time. */
+    public void observe(EngineObserver newObserver) {
+        this.observer = newObserver;
+    }
+
     public Answer ask(String question) {
-        return answers.ask(question);
+        long start = System.nanoTime();
+        Answer answer = answers.ask(question);
+        observer.answered(answer, Duration.ofNanos(System.nanoTime() - start));
+        return answer;
     }
 
     public TimelinePage timeline(TimelineQuery query) {
@@ -169,8 +179,15 @@ public final class Engine implements Closeable {
     /** Validates, rebuilds and swaps in a new generation; answers keep flowing from the old one meanwhile. */
     public ReindexReport reindex(ProgressListener progress)
             throws InvalidKnowledgeException, ReindexInProgressException, IOException {
-        ReindexReport report = reindexer.reindex(Optional.of(manifest()), progress);
+        ReindexReport report;
+        try {
+            report = reindexer.reindex(Optional.of(manifest()), progress);
+        } catch (InvalidKnowledgeException | IOException e) {
+            observer.reindexFailed(e);
+            throw e;
+        }
         generations.maybeRefreshBlocking();
+        observer.reindexed(report);
         return report;
     }
 

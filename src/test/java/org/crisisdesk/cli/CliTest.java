@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.StringReader;
@@ -218,6 +219,14 @@ class CliTest {
     }
 
     @Test
+    void aBadOpsPortIsAUsageErrorNamingTheVariable() {
+        Run run = run("", Map.of(Cli.DISCORD_TOKEN, "not-a-real-token", Cli.OPS_PORT, "eighty"), "bot");
+        assertEquals(2, run.status());
+        assertTrue(run.err().contains("CRISISDESK_OPS_PORT must be a port number"), run.err());
+        assertFalse(run.err().contains("not-a-real-token"));
+    }
+
+    @Test
     void helpAndBot() {
         Run help = run("help");
         assertEquals(0, help.status());
@@ -260,6 +269,31 @@ class CliTest {
             engine.close();
         }).status(), "with a token and no command, the bot runs");
         assertEquals(List.of("bot"), byDefault);
+    }
+
+    @Test
+    void healthAndMetricsServeBesideTheBotWhenAPortIsConfigured() throws Exception {
+        int port;
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        }
+        Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token", Cli.OPS_PORT, Integer.toString(port));
+        List<String> scraped = new ArrayList<>();
+        Run run = runBot(env, (config, engine) -> {
+            engine.ask("which resolution ended minusma's mandate?");
+            java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
+                    .timeout(java.time.Duration.ofSeconds(10)).build();
+            try {
+                scraped.add(client.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body());
+            } catch (IOException e) {
+                throw new AssertionError(e);
+            }
+            engine.close();
+        }, "bot");
+        assertEquals(0, run.status(), run.err());
+        assertTrue(scraped.get(0).contains("crisisdesk_questions_total 1"), scraped.get(0));
     }
 
     @Test
