@@ -45,10 +45,10 @@ public final class TimelineRenderer {
     private static String filters(String from, String to, String topic) {
         List<String> parts = new ArrayList<>();
         if (!from.isEmpty()) {
-            parts.add("from " + from);
+            parts.add("from " + Markdown.escape(from));
         }
         if (!to.isEmpty()) {
-            parts.add("to " + to);
+            parts.add("to " + Markdown.escape(to));
         }
         if (!topic.isEmpty()) {
             parts.add("topic “" + Markdown.escape(topic) + "”");

@@ -1,0 +1,96 @@
+package org.crisisdesk.discord.render;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.EdgeCasesMode;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.crisisdesk.answer.Answer;
+import org.crisisdesk.engine.Engine;
+import org.crisisdesk.hostile.HostileText;
+import org.crisisdesk.testing.Fixtures;
+import org.crisisdesk.timeline.TimelineQuery;
+
+/**
+ * Whatever a user types, what the bot would send stays inside Discord's limits and carries no live mention
+ * (allowed mentions are also set to none on every message; the end-to-end test checks that part).
+ */
+class RenderingProperties {
+
+    private static Path dir;
+    private static Engine engine;
+
+    @BeforeContainer
+    static void open() throws Exception {
+        dir = Files.createTempDirectory("crisisdesk-render");
+        engine = Fixtures.engine(dir);
+    }
+
+    @AfterContainer
+    static void close() throws Exception {
+        engine.close();
+        org.crisisdesk.index.IndexStore.deleteRecursively(dir);
+    }
+
+    @Provide
+    Arbitrary<String> hostile() {
+        return HostileText.arbitrary();
+    }
+
+    @Property(tries = 200)
+    void answersFitDiscordAndPingNoOne(@ForAll("hostile") String question) {
+        Answer answer = engine.ask(question);
+        AnswerRenderer renderer = new AnswerRenderer();
+        check(renderer.answer(answer, "k", 1, false));
+        check(renderer.answer(answer, "k", 3, true));
+    }
+
+    @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
+    void timelinePagesEchoingUserOptionsFitDiscordAndPingNoOne(@ForAll("hostile") String from,
+            @ForAll("hostile") String to, @ForAll("hostile") String topic) {
+        check(new TimelineRenderer().page(engine.timeline(TimelineQuery.all().page(0, TimelineRenderer.PAGE_SIZE)),
+                from, to, topic));
+        check(new NoticeRenderer().error(from + " " + to + " " + topic));
+    }
+
+    private static void check(ReplyView reply) {
+        assertTrue(reply.content().length() <= Limits.CONTENT);
+        int total = 0;
+        List<String> texts = new ArrayList<>(List.of(reply.content()));
+        for (EmbedView embed : reply.embeds()) {
+            assertTrue(embed.title().length() <= Limits.EMBED_TITLE);
+            assertTrue(embed.description().length() <= Limits.EMBED_DESCRIPTION);
+            assertTrue(embed.footer().length() <= Limits.FOOTER);
+            assertTrue(embed.fields().size() <= Limits.FIELDS);
+            for (EmbedView.Field field : embed.fields()) {
+                assertTrue(field.name().length() <= Limits.FIELD_NAME);
+                assertTrue(field.value().length() <= Limits.FIELD_VALUE);
+                texts.add(field.name());
+                texts.add(field.value());
+            }
+            total += embed.length();
+            texts.add(embed.title());
+            texts.add(embed.description());
+            texts.add(embed.footer());
+        }
+        assertTrue(total <= Limits.EMBED_TOTAL);
+        assertTrue(reply.buttons().size() <= 5);
+        reply.buttons().forEach(b -> {
+            assertTrue(b.customId().length() <= Limits.CUSTOM_ID, b.customId());
+            assertTrue(b.label().length() <= Limits.BUTTON_LABEL);
+        });
+        for (String text : texts) {
+            assertFalse(text.contains("@everyone") || text.contains("@here"), text);
+            assertFalse(text.matches("(?s).*(?<!\\\\)<@[!&]?\\d+>.*"), "a raw user or role mention: " + text);
+        }
+    }
+}
