@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.lucene.document.Document;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
@@ -41,8 +40,12 @@ public final class AnswerEngine {
      */
     private final AtomicReference<PerGeneration> perGeneration = new AtomicReference<>();
 
-    private record PerGeneration(Generation generation, ConceptWeights weights, SnippetCutter cutter) {
+    private record PerGeneration(Generation generation, ConceptWeights weights, SnippetCutter cutter,
+            StoredDocuments documents) {
     }
+
+    /** Stored documents kept per generation: the few hundred texts most questions come back to. */
+    private static final int CACHED_DOCUMENTS = 2048;
 
     public AnswerEngine(GenerationManager generations, AnswerPolicy policy) {
         this.generations = generations;
@@ -87,7 +90,7 @@ public final class AnswerEngine {
         }
         candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
         Candidate best = candidates.get(0);
-        StoredFields stored = searcher.storedFields();
+        StoredDocuments stored = tools.documents();
         if (best.confidence() < policy.minConfidence()) {
             return Answer.refused(question, best.confidence(), NO_ANSWER, nearestTopics(candidates, stored, generation));
         }
@@ -109,21 +112,22 @@ public final class AnswerEngine {
         if (current != null && current.generation() == generation) {
             return current;
         }
+        StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), CACHED_DOCUMENTS);
         PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
-                new SnippetCutter(generation.searcher(), generation.analysis().indexAnalyzer()));
+                new SnippetCutter(generation.searcher(), generation.analysis().indexAnalyzer(), documents), documents);
         perGeneration.set(fresh);
         return fresh;
     }
 
     private Answer compose(String question, double confidence, List<Candidate> chosen, QueryPlan plan,
-            Generation generation, StoredFields stored, SnippetCutter cutter) throws IOException {
+            Generation generation, StoredDocuments stored, SnippetCutter cutter) throws IOException {
         int[] docs = chosen.stream().mapToInt(Candidate::doc).toArray();
         List<SnippetCutter.Cut> cuts = cutter.cut(plan.matching(), docs, 2);
         CitationNumbering numbering = new CitationNumbering(generation.sources());
         List<Snippet> snippets = new ArrayList<>();
         Set<String> seenTexts = new LinkedHashSet<>();
         for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.document(docs[i]);
+            Document doc = stored.get(docs[i]);
             SnippetCutter.Cut cut = cuts.get(i);
             if (cut.text().isEmpty() || !seenTexts.add(cut.text())) {
                 continue;
@@ -149,14 +153,14 @@ public final class AnswerEngine {
     }
 
     /** The titles and topics of the closest texts, so a refusal still points somewhere useful. */
-    private static List<String> nearestTopics(List<Candidate> candidates, StoredFields stored, Generation generation)
+    private static List<String> nearestTopics(List<Candidate> candidates, StoredDocuments stored, Generation generation)
             throws IOException {
         Set<String> topics = new LinkedHashSet<>();
         for (Candidate candidate : candidates) {
             if (topics.size() >= 5) {
                 break;
             }
-            Document doc = stored.document(candidate.doc());
+            Document doc = stored.get(candidate.doc());
             String title = doc.get(Fields.TITLE);
             if (title != null) {
                 topics.add(title);

@@ -5,6 +5,8 @@ import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
@@ -25,13 +27,30 @@ final class SnippetCutter {
 
     private final UnifiedHighlighter highlighter;
 
-    SnippetCutter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer) {
-        this.highlighter = UnifiedHighlighter.builder(searcher, analyzer)
+    SnippetCutter(IndexSearcher searcher, org.apache.lucene.analysis.Analyzer analyzer, StoredDocuments documents) {
+        UnifiedHighlighter.Builder builder = UnifiedHighlighter.builder(searcher, analyzer)
                 .withFieldMatcher(field -> true)
                 .withBreakIterator(() -> BreakIterator.getSentenceInstance(Locale.ENGLISH))
                 .withFormatter(new MarkingFormatter())
-                .withMaxNoHighlightPassages(1)
-                .build();
+                .withMaxNoHighlightPassages(1);
+        this.highlighter = new UnifiedHighlighter(builder) {
+            // The texts come from the shared cache: the answer reads the same documents right after.
+            @Override
+            protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator docs, int cacheChars)
+                    throws IOException {
+                List<CharSequence[]> values = new ArrayList<>();
+                for (int doc = docs.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = docs.nextDoc()) {
+                    Document document = documents.get(doc);
+                    CharSequence[] row = new CharSequence[fields.length];
+                    for (int i = 0; i < fields.length; i++) {
+                        String value = document.get(fields[i]);
+                        row[i] = value == null ? "" : value;
+                    }
+                    values.add(row);
+                }
+                return values;
+            }
+        };
     }
 
     /** The cut text of each document, in the order given; sentences per document are capped by {@code sentences}. */
