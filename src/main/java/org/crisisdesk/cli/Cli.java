@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.crisisdesk.bench.BenchReport;
 import org.crisisdesk.bench.BenchResult;
@@ -291,13 +292,11 @@ public final class Cli {
             throw new UsageException("no question set at " + setPath + " (give one with --set)");
         }
         QuestionSet set = QuestionSet.load(setPath);
-        KnowledgeBase kb;
-        try {
-            kb = new KnowledgeLoader().load(config.knowledge());
-        } catch (InvalidKnowledgeException e) {
-            printProblems(e.problems());
+        Optional<KnowledgeBase> loaded = loadReportingProblems(config);
+        if (loaded.isEmpty()) {
             return FAILURE;
         }
+        KnowledgeBase kb = loaded.get();
         try (Engine engine = open(config)) {
             EvaluationReport report = new Evaluator(engine, kb).run(set, new StderrProgress(stderr));
             if (args.flag("json")) {
@@ -321,13 +320,11 @@ public final class Cli {
         if (!threadCounts.contains(threads)) {
             threadCounts.add(threads);
         }
-        KnowledgeBase kb;
-        try {
-            kb = new KnowledgeLoader().load(config.knowledge());
-        } catch (InvalidKnowledgeException e) {
-            printProblems(e.problems());
+        Optional<KnowledgeBase> loaded = loadReportingProblems(config);
+        if (loaded.isEmpty()) {
             return FAILURE;
         }
+        KnowledgeBase kb = loaded.get();
         Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
         List<String> questions = java.nio.file.Files.exists(setPath)
                 ? QuestionSet.load(setPath).questions().stream().map(QuestionSet.Question::q).toList()
@@ -469,6 +466,16 @@ public final class Cli {
 
     private Engine open(EngineConfig config) throws EngineException, IOException {
         return Engine.open(config, new StderrProgress(stderr));
+    }
+
+    /** The knowledge base, or empty after printing its problems. */
+    private Optional<KnowledgeBase> loadReportingProblems(EngineConfig config) throws IOException {
+        try {
+            return Optional.of(new KnowledgeLoader().load(config.knowledge()));
+        } catch (InvalidKnowledgeException e) {
+            printProblems(e.problems());
+            return Optional.empty();
+        }
     }
 
     private void printProblems(List<Problem> problems) {

@@ -3,8 +3,6 @@ package org.crisisdesk.hostile;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.EdgeCasesMode;
@@ -15,7 +13,7 @@ import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.engine.Engine;
-import org.crisisdesk.testing.Fixtures;
+import org.crisisdesk.testing.TemporaryEngine;
 import org.crisisdesk.timeline.InvalidTimelineQueryException;
 import org.crisisdesk.timeline.Timeline;
 import org.crisisdesk.timeline.TimelineQuery;
@@ -27,19 +25,18 @@ import org.crisisdesk.timeline.TimelineQuery;
  */
 class HostileInputProperties {
 
-    private static Path dir;
+    private static TemporaryEngine fixture;
     private static Engine engine;
 
     @BeforeContainer
     static void open() throws Exception {
-        dir = Files.createTempDirectory("crisisdesk-hostile");
-        engine = Fixtures.engine(dir);
+        fixture = TemporaryEngine.open("crisisdesk-hostile");
+        engine = fixture.engine();
     }
 
     @AfterContainer
     static void close() throws Exception {
-        engine.close();
-        org.crisisdesk.index.IndexStore.deleteRecursively(dir);
+        fixture.close();
     }
 
     @Provide

@@ -3,8 +3,6 @@ package org.crisisdesk.discord.render;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitrary;
@@ -17,7 +15,7 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.hostile.HostileText;
-import org.crisisdesk.testing.Fixtures;
+import org.crisisdesk.testing.TemporaryEngine;
 import org.crisisdesk.timeline.TimelineQuery;
 
 /**
@@ -26,19 +24,18 @@ import org.crisisdesk.timeline.TimelineQuery;
  */
 class RenderingProperties {
 
-    private static Path dir;
+    private static TemporaryEngine fixture;
     private static Engine engine;
 
     @BeforeContainer
     static void open() throws Exception {
-        dir = Files.createTempDirectory("crisisdesk-render");
-        engine = Fixtures.engine(dir);
+        fixture = TemporaryEngine.open("crisisdesk-render");
+        engine = fixture.engine();
     }
 
     @AfterContainer
     static void close() throws Exception {
-        engine.close();
-        org.crisisdesk.index.IndexStore.deleteRecursively(dir);
+        fixture.close();
     }
 
     @Provide
