@@ -5,6 +5,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Month;
 import java.util.ArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +42,8 @@ public final class IndexBuilder {
     static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private static final int PROGRESS_EVERY = 1000;
+    /** Below this many documents one thread is as fast, and keeps document order equal to file order. */
+    private static final long PARALLEL_FROM = 20_000;
     private static final String[] FRENCH_MONTHS = {"janvier", "février", "mars", "avril", "mai", "juin", "juillet",
         "août", "septembre", "octobre", "novembre", "décembre"};
 
@@ -60,22 +67,7 @@ public final class IndexBuilder {
         try (Directory dir = FSDirectory.open(directory)) {
             IndexWriter writer = new IndexWriter(dir, config);
             try {
-                long done = 0;
-                for (Source source : kb.sources()) {
-                    writer.addDocument(sourceDocument(source));
-                    done++;
-                    report(progress, done, total);
-                }
-                for (Passage passage : kb.passages()) {
-                    writer.addDocument(passageDocument(passage));
-                    done++;
-                    report(progress, done, total);
-                }
-                for (Event event : kb.events()) {
-                    writer.addDocument(eventDocument(event));
-                    done++;
-                    report(progress, done, total);
-                }
+                addAll(writer, kb, total, progress);
                 progress.progress("indexing", total, total);
                 writer.setLiveCommitData(manifest.toCommitData().entrySet());
                 writer.commit();
@@ -91,9 +83,76 @@ public final class IndexBuilder {
         return manifest;
     }
 
-    private static void report(ProgressListener progress, long done, long total) {
-        if (done % PROGRESS_EVERY == 0) {
-            progress.progress("indexing", done, total);
+    /**
+     * Adds every document. A large base is split into contiguous ranges written by one thread per core (IndexWriter
+     * is thread-safe, and analysis is most of the cost); a small one is written by this thread alone, in order.
+     */
+    private static void addAll(IndexWriter writer, KnowledgeBase kb, long total, ProgressListener progress)
+            throws IOException {
+        int threads = total < PARALLEL_FROM ? 1 : Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        AtomicLong done = new AtomicLong();
+        if (threads == 1) {
+            addRange(writer, kb, 0, total, done, total, progress);
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(threads, runnable -> {
+            Thread thread = new Thread(runnable, "crisisdesk-indexing");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<Void>> parts = new ArrayList<>();
+            long step = (total + threads - 1) / threads;
+            for (long start = 0; start < total; start += step) {
+                long from = start;
+                long to = Math.min(total, start + step);
+                parts.add(pool.submit(() -> {
+                    addRange(writer, kb, from, to, done, total, progress);
+                    return null;
+                }));
+            }
+            for (Future<Void> part : parts) {
+                part.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("indexing was interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Documents {@code from} (inclusive) to {@code to} of the sequence sources, passages, events. */
+    private static void addRange(IndexWriter writer, KnowledgeBase kb, long from, long to, AtomicLong done, long total,
+            ProgressListener progress) throws IOException {
+        int sources = kb.sources().size();
+        int passages = kb.passages().size();
+        for (long i = from; i < to; i++) {
+            Document document;
+            if (i < sources) {
+                document = sourceDocument(kb.sources().get((int) i));
+            } else if (i < sources + passages) {
+                document = passageDocument(kb.passages().get((int) (i - sources)));
+            } else {
+                document = eventDocument(kb.events().get((int) (i - sources - passages)));
+            }
+            writer.addDocument(document);
+            long count = done.incrementAndGet();
+            if (count % PROGRESS_EVERY == 0) {
+                progress.progress("indexing", count, total);
+            }
         }
     }
 
