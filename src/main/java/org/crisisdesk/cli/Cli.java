@@ -436,7 +436,8 @@ public final class Cli {
         }
         int opsPort = opsPort();
         Engine engine = open(config);
-        try (OpsServer ops = opsPort > 0 ? startOps(engine, opsPort) : null) {
+        OpsServer ops = opsPort > 0 ? startOps(engine, opsPort) : null;
+        try {
             botServer.serve(botConfig, engine);
             return OK;
         } catch (BotStartException e) {
@@ -447,6 +448,10 @@ public final class Cli {
             Thread.currentThread().interrupt();
             engine.close();
             return FAILURE;
+        } finally {
+            if (ops != null) {
+                ops.close();
+            }
         }
     }
 
