@@ -92,7 +92,8 @@ public final class Cli {
     /** Runs the Discord bot until shutdown, then closes the engine; a stand-in in tests. */
     @FunctionalInterface
     interface BotServer {
-        void serve(BotConfig config, Engine engine) throws BotStartException, InterruptedException, IOException;
+        void serve(BotConfig config, Engine engine, Metrics metrics)
+                throws BotStartException, InterruptedException, IOException;
     }
 
     private final BotServer botServer;
@@ -417,8 +418,7 @@ public final class Cli {
         }
     }
 
-    private OpsServer startOps(Engine engine, int port) throws IOException {
-        Metrics metrics = new Metrics();
+    private OpsServer startOps(Engine engine, Metrics metrics, int port) throws IOException {
         engine.observe(metrics);
         return OpsServer.start(environment.getOrDefault(OPS_ADDRESS, "127.0.0.1"), port, engine, metrics);
     }
@@ -439,8 +439,9 @@ public final class Cli {
         }
         int opsPort = opsPort();
         Engine engine = open(config);
-        try (OpsServer ops = opsPort > 0 ? startOps(engine, opsPort) : null) {
-            botServer.serve(botConfig, engine);
+        Metrics metrics = new Metrics();
+        try (OpsServer ops = opsPort > 0 ? startOps(engine, metrics, opsPort) : null) {
+            botServer.serve(botConfig, engine, metrics);
             return OK;
         } catch (BotStartException e) {
             engine.close();

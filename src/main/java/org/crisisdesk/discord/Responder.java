@@ -23,18 +23,25 @@ final class Responder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
 
+    static final String STOPPING = "I am restarting; please ask again in a minute.";
+
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final Supplier<Duration> budget;
+    private final InFlight inFlight;
     private final NoticeRenderer notices = new NoticeRenderer();
 
-    Responder(Executor workers, ScheduledExecutorService timer, Supplier<Duration> budget) {
+    Responder(Executor workers, ScheduledExecutorService timer, Supplier<Duration> budget, InFlight inFlight) {
         this.workers = workers;
         this.timer = timer;
         this.budget = budget;
+        this.inFlight = inFlight;
     }
 
     void respond(InteractionBase interaction, boolean ephemeral, Supplier<ReplyView> work) {
+        if (refusedWhileStopping(interaction)) {
+            return;
+        }
         Duration inline = budget.get();
         CompletableFuture<ReplyView> result = CompletableFuture.supplyAsync(work, workers)
                 .exceptionally(error -> {
@@ -42,29 +49,53 @@ final class Responder {
                     return notices.error("Something went wrong on my side; please try again.");
                 });
         if (inline.isZero()) {
-            defer(interaction, ephemeral, result);
+            inFlight.track(send(interaction, ephemeral, result));
             return;
         }
+        CompletableFuture<Void> sent = inFlight.track(new CompletableFuture<>());
         AtomicBoolean claimed = new AtomicBoolean();
         result.thenAccept(view -> {
             if (claimed.compareAndSet(false, true)) {
                 Replies.fill(interaction.createImmediateResponder(), view).respond()
-                        .exceptionally(error -> log("an immediate response", error));
+                        .whenComplete((done, error) -> {
+                            if (error != null) {
+                                log("an immediate response", error);
+                            }
+                            sent.complete(null);
+                        });
             }
         });
         timer.schedule(() -> {
             if (claimed.compareAndSet(false, true)) {
-                defer(interaction, ephemeral, result);
+                send(interaction, ephemeral, result).whenComplete((done, error) -> sent.complete(null));
             }
         }, inline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Acknowledges at once, then edits the original response with what {@code result} becomes. */
     void defer(InteractionBase interaction, boolean ephemeral, CompletableFuture<ReplyView> result) {
-        interaction.respondLater(ephemeral)
+        if (!refusedWhileStopping(interaction)) {
+            inFlight.track(send(interaction, ephemeral, result));
+        }
+    }
+
+    private CompletableFuture<Void> send(InteractionBase interaction, boolean ephemeral,
+                                         CompletableFuture<ReplyView> result) {
+        return interaction.respondLater(ephemeral)
                 .thenCombine(result, (updater, view) -> Replies.fill(updater, view.asEphemeral(ephemeral)).update())
                 .thenCompose(update -> update)
+                .<Void>thenApply(message -> null)
                 .exceptionally(error -> log("a deferred response", error));
+    }
+
+    /** While shutting down, new work gets a short "try again" instead of being started. */
+    private boolean refusedWhileStopping(InteractionBase interaction) {
+        if (inFlight.accepting()) {
+            return false;
+        }
+        Replies.fill(interaction.createImmediateResponder(), notices.error(STOPPING)).respond()
+                .exceptionally(error -> log("a refusal while stopping", error));
+        return true;
     }
 
     private static <T> T log(String what, Throwable error) {

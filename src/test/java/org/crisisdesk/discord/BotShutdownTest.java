@@ -1,0 +1,110 @@
+package org.crisisdesk.discord;
+
+import static org.crisisdesk.discord.standin.StandInDiscord.APP_ID;
+import static org.crisisdesk.discord.standin.StandInDiscord.GUILD_ID;
+import static org.crisisdesk.discord.standin.StandInDiscord.MEMBER_USER;
+import static org.crisisdesk.discord.standin.StandInDiscord.member;
+import static org.crisisdesk.discord.standin.StandInDiscord.option;
+import static org.crisisdesk.discord.standin.StandInDiscord.token;
+import static org.crisisdesk.discord.standin.StandInDiscord.user;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.crisisdesk.discord.standin.Recorded;
+import org.crisisdesk.discord.standin.StandInDiscord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * SIGTERM, for real: the bot runs in a child JVM pointed at the stand-in, is stopped with {@link Process#destroy()}
+ * while an answer is in flight, and must finish that answer, close the gateway and exit.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BotShutdownTest {
+
+    private static final String TOKEN = "stand-in-token.child-never-logged";
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    private Path dir;
+    private StandInDiscord discord;
+    private Process child;
+    private Path output;
+    private ServerSocket release;
+
+    @BeforeEach
+    void start() throws Exception {
+        dir = Files.createTempDirectory("crisisdesk-shutdown");
+        discord = new StandInDiscord(dir, TOKEN);
+        output = dir.resolve("child.log");
+        release = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        release.setSoTimeout((int) WAIT.toMillis());
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder builder = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, ShutdownChild.class.getName(), Integer.toString(discord.proxyPort()),
+                dir.toString(), Integer.toString(release.getLocalPort())))
+                .redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("DISCORD_TOKEN", TOKEN);
+        child = builder.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        try {
+            if (child != null && child.isAlive()) {
+                child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } finally {
+            discord.close();
+            release.close();
+            try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private String childOutput() throws Exception {
+        return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "(no output)";
+    }
+
+    @Test
+    void sigtermFinishesTheAnswerInFlightClosesTheGatewayAndExits() throws Exception {
+        discord.awaitRequest(r -> r.is("PUT", "/api/v10/applications/" + APP_ID + "/guilds/" + GUILD_ID
+                + "/commands"), WAIT);
+        long id = discord.slashCommand(member(user(MEMBER_USER, "reader", false)), "ask",
+                option("question", ShutdownChild.HELD));
+        try (Socket held = release.accept()) { // the question is on a worker, held
+            JsonNode deferred = discord.awaitRequest(r -> r.is("POST", "/api/v10/interactions/" + id + "/"), WAIT)
+                    .payload();
+            assertEquals(5, deferred.path("type").asInt(), "the held answer was deferred: it is in flight");
+            child.destroy(); // SIGTERM
+            held.getOutputStream().write(7); // the work in flight may now finish
+        }
+
+        Recorded edit = discord.awaitRequest(r -> r.is("PATCH",
+                "/api/v10/webhooks/" + APP_ID + "/" + token(id) + "/messages/@original"), WAIT);
+        assertTrue(edit.payload().path("embeds").get(0).path("description").asText().contains("[1]"), edit.body());
+        assertEquals(1000, discord.awaitClientClose(WAIT), "a normal close of the gateway");
+        assertTrue(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "exited: " + childOutput());
+        String log = childOutput();
+        assertTrue(log.contains("stopping") && log.contains("letting 1 answer(s) in flight finish")
+                && log.contains("disconnected from Discord"), log);
+        assertTrue(log.contains("released: 7"), log);
+        assertTrue(log.indexOf("released: 7") < log.indexOf("disconnected from Discord"), log);
+        assertTrue(!log.contains(TOKEN), "the token is never logged");
+    }
+}
