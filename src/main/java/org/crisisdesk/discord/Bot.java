@@ -26,6 +26,13 @@ import org.crisisdesk.ops.Metrics;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
 import org.javacord.api.entity.intent.Intent;
+import org.javacord.api.event.connection.LostConnectionEvent;
+import org.javacord.api.event.connection.ReconnectEvent;
+import org.javacord.api.event.connection.ResumeEvent;
+import org.javacord.api.event.interaction.AutocompleteCreateEvent;
+import org.javacord.api.event.interaction.ButtonClickEvent;
+import org.javacord.api.event.interaction.SlashCommandCreateEvent;
+import org.javacord.api.event.message.MessageCreateEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -113,6 +120,27 @@ public final class Bot implements AutoCloseable {
         builder = config.questionChannel().isPresent()
                 ? builder.setAllNonPrivilegedIntentsAnd(Intent.MESSAGE_CONTENT)
                 : builder.setAllNonPrivilegedIntents();
+        // Listeners go on the builder, so they are in place before the first event of every shard arrives.
+        builder.addLostConnectionListener((LostConnectionEvent e) -> {
+            if (inFlight.accepting()) { // otherwise it is our own disconnect, while stopping
+                LOG.warn("lost the gateway connection of shard {}; Javacord reconnects", e.getApi().getCurrentShard());
+                gateway.set(e.getApi().getCurrentShard(), GatewayState.State.RECONNECTING);
+            }
+        });
+        builder.addResumeListener((ResumeEvent e) -> {
+            LOG.info("resumed the gateway session of shard {}", e.getApi().getCurrentShard());
+            gateway.set(e.getApi().getCurrentShard(), GatewayState.State.CONNECTED);
+        });
+        builder.addReconnectListener((ReconnectEvent e) -> {
+            LOG.info("reconnected shard {} with a new gateway session", e.getApi().getCurrentShard());
+            gateway.set(e.getApi().getCurrentShard(), GatewayState.State.CONNECTED);
+        });
+        builder.addSlashCommandCreateListener((SlashCommandCreateEvent e) ->
+                registry.onSlashCommand(e.getSlashCommandInteraction()));
+        builder.addAutocompleteCreateListener((AutocompleteCreateEvent e) ->
+                registry.onAutocomplete(e.getAutocompleteInteraction()));
+        builder.addButtonClickListener((ButtonClickEvent e) -> registry.onButton(e.getButtonInteraction()));
+        builder.addMessageCreateListener((MessageCreateEvent e) -> messages.onMessage(e));
         builder = options.transport().apply(builder);
         List<CompletableFuture<DiscordApi>> logins = config.shardId().isPresent()
                 ? List.of(builder.setCurrentShard(config.shardId().get()).login())
@@ -124,32 +152,16 @@ public final class Bot implements AutoCloseable {
                 shards.add(api);
                 int shard = api.getCurrentShard();
                 gateway.set(shard, GatewayState.State.CONNECTED);
-                api.addLostConnectionListener(e -> {
-                    if (!inFlight.accepting()) {
-                        return; // our own disconnect while stopping
-                    }
-                    LOG.warn("lost the gateway connection of shard {}; Javacord reconnects", shard);
-                    gateway.set(shard, GatewayState.State.RECONNECTING);
-                });
-                api.addResumeListener(e -> {
-                    LOG.info("resumed the gateway session of shard {}", shard);
-                    gateway.set(shard, GatewayState.State.CONNECTED);
-                });
-                api.addReconnectListener(e -> {
-                    LOG.info("reconnected shard {} with a new gateway session", shard);
-                    gateway.set(shard, GatewayState.State.CONNECTED);
-                });
-                api.addSlashCommandCreateListener(e -> registry.onSlashCommand(e.getSlashCommandInteraction()));
-                api.addAutocompleteCreateListener(e -> registry.onAutocomplete(e.getAutocompleteInteraction()));
-                api.addButtonClickListener(e -> registry.onButton(e.getButtonInteraction()));
-                api.addMessageCreateListener(messages::onMessage);
                 LOG.info("logged in as {} (shard {} of {})", api.getYourself().getDiscriminatedName(),
                         shard + 1, api.getTotalShards());
             }
             // Commands belong to the application, not a shard: the process running shard 0 registers them.
-            if (shards.stream().anyMatch(api -> api.getCurrentShard() == 0)) {
-                registry.register(shards.get(0), config.guildId())
+            java.util.Optional<DiscordApi> first = shards.stream().filter(api -> api.getCurrentShard() == 0).findFirst();
+            if (first.isPresent()) {
+                registry.register(first.get(), config.guildId())
                         .get(options.loginTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.info("commands are registered by the process running shard 0");
             }
         } catch (ExecutionException | TimeoutException e) {
             new Bot(shards, workers, rebuilds, timer, inFlight, gateway).close();

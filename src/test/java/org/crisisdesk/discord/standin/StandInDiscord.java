@@ -671,7 +671,6 @@ public final class StandInDiscord implements AutoCloseable {
                 conn.close(4004, "Authentication failed.");
                 return;
             }
-            identified.complete(identify);
             ObjectNode ready = JSON.createObjectNode();
             ready.put("v", 10);
             ready.set("user", user(BOT_ID, "crisisdesk", true));
@@ -684,6 +683,7 @@ public final class StandInDiscord implements AutoCloseable {
             dispatch("READY", ready);
             dispatch("GUILD_CREATE", guild());
             sessionStarted(conn);
+            identified.complete(identify); // after READY: what a test dispatches next comes after it
         }
 
         private void resume(WebSocket conn, JsonNode resume) {

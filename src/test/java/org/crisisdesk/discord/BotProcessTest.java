@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.crisisdesk.discord.standin.Recorded;
 import org.crisisdesk.discord.standin.StandInDiscord;
@@ -28,11 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * SIGTERM, for real: the bot runs in a child JVM pointed at the stand-in, is stopped with {@link Process#destroy()}
- * while an answer is in flight, and must finish that answer, close the gateway and exit.
+ * The bot as a process of its own, configured by environment variables like in production and pointed at the
+ * stand-in: SIGTERM for real ({@link Process#destroy()}) while an answer is in flight, and one shard of several.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
-class BotShutdownTest {
+class BotProcessTest {
 
     private static final String TOKEN = "stand-in-token.child-never-logged";
     private static final Duration WAIT = Duration.ofSeconds(30);
@@ -44,19 +45,26 @@ class BotShutdownTest {
     private ServerSocket release;
 
     @BeforeEach
-    void start() throws Exception {
-        dir = Files.createTempDirectory("crisisdesk-shutdown");
+    void standIn() throws Exception {
+        dir = Files.createTempDirectory("crisisdesk-process");
         discord = new StandInDiscord(dir, TOKEN);
         output = dir.resolve("child.log");
         release = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         release.setSoTimeout((int) WAIT.toMillis());
+    }
+
+    private void startChild(Map<String, String> environment, String... more) throws Exception {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         ProcessBuilder builder = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, ShutdownChild.class.getName(), Integer.toString(discord.proxyPort()),
-                dir.toString(), Integer.toString(release.getLocalPort())))
+                "-cp", classpath, ChildBot.class.getName(), Integer.toString(discord.proxyPort()),
+                dir.toString(), Integer.toString(release.getLocalPort()), more.length > 0 ? more[0] : "serve"))
                 .redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("DISCORD_TOKEN", TOKEN);
+        builder.environment().put(BotConfig.TOKEN, TOKEN);
+        builder.environment().put(BotConfig.GUILD, Long.toString(GUILD_ID));
+        builder.environment().put(BotConfig.COOLDOWN, "0");
+        builder.environment().put(BotConfig.FEEDBACK_LOG, dir.resolve("feedback.jsonl").toString());
+        builder.environment().putAll(environment);
         child = builder.start();
     }
 
@@ -77,16 +85,25 @@ class BotShutdownTest {
         }
     }
 
+    private <T> T withChildOutput(java.util.concurrent.Callable<T> wait) throws Exception {
+        try {
+            return wait.call();
+        } catch (AssertionError | java.io.IOException e) {
+            throw new AssertionError(e.getMessage() + "\nchild output:\n" + childOutput(), e);
+        }
+    }
+
     private String childOutput() throws Exception {
         return Files.exists(output) ? Files.readString(output, StandardCharsets.UTF_8) : "(no output)";
     }
 
     @Test
     void sigtermFinishesTheAnswerInFlightClosesTheGatewayAndExits() throws Exception {
+        startChild(Map.of());
         discord.awaitRequest(r -> r.is("PUT", "/api/v10/applications/" + APP_ID + "/guilds/" + GUILD_ID
                 + "/commands"), WAIT);
         long id = discord.slashCommand(member(user(MEMBER_USER, "reader", false)), "ask",
-                option("question", ShutdownChild.HELD));
+                option("question", ChildBot.HELD));
         try (Socket held = release.accept()) { // the question is on a worker, held
             JsonNode deferred = discord.awaitRequest(r -> r.is("POST", "/api/v10/interactions/" + id + "/"), WAIT)
                     .payload();
@@ -106,5 +123,26 @@ class BotShutdownTest {
         assertTrue(log.contains("released: 7"), log);
         assertTrue(log.indexOf("released: 7") < log.indexOf("disconnected from Discord"), log);
         assertTrue(!log.contains(TOKEN), "the token is never logged");
+    }
+
+    @Test
+    void aProcessRunsOnlyItsOwnShardAndLeavesCommandsToShardZero() throws Exception {
+        // Discord sends a server's events on shard (server id >> 22) % shards: the stand-in's server is on shard 1 of 3.
+        assertEquals(1, (GUILD_ID >> 22) % 3);
+        startChild(Map.of(BotConfig.SHARDS, "3", BotConfig.SHARD_ID, "1"), "signal-when-serving");
+        JsonNode identify = discord.awaitIdentify(WAIT);
+        assertEquals("[1,3]", identify.path("shard").toString(), identify.toString());
+        try (Socket serving = withChildOutput(release::accept)) {
+            assertEquals('S', serving.getInputStream().read());
+        }
+        long id = discord.slashCommand(member(user(MEMBER_USER, "reader", false)), "sources");
+        JsonNode answer = withChildOutput(() -> discord.awaitRequest(r -> r.is("POST",
+                "/api/v10/interactions/" + id + "/"), WAIT)).payload();
+        assertEquals(4, answer.path("type").asInt(), answer.toString());
+        child.destroy();
+        assertTrue(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "exited: " + childOutput());
+        assertTrue(discord.requests(r -> r.path().endsWith("/commands")).isEmpty(), "shard 0 registers commands");
+        String log = childOutput();
+        assertTrue(log.contains("shard 2 of 3"), log);
     }
 }
