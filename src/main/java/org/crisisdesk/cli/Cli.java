@@ -440,7 +440,8 @@ public final class Cli {
         int opsPort = opsPort();
         Engine engine = open(config);
         Metrics metrics = new Metrics();
-        try (OpsServer ops = opsPort > 0 ? startOps(engine, metrics, opsPort) : null) {
+        OpsServer ops = opsPort > 0 ? startOps(engine, metrics, opsPort) : null;
+        try {
             botServer.serve(botConfig, engine, metrics);
             return OK;
         } catch (BotStartException e) {
@@ -451,6 +452,10 @@ public final class Cli {
             Thread.currentThread().interrupt();
             engine.close();
             return FAILURE;
+        } finally {
+            if (ops != null) {
+                ops.close();
+            }
         }
     }
 

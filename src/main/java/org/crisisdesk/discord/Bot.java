@@ -48,7 +48,7 @@ public final class Bot implements AutoCloseable {
     static final Duration INLINE_BUDGET = Duration.ofMillis(1500);
 
     /** How long shutdown lets answers in flight finish before it disconnects anyway. */
-    static final Duration DRAIN = Duration.ofSeconds(20);
+    static final Duration DRAIN = Duration.ofSeconds(15);
 
     private final List<DiscordApi> shards;
     private final ExecutorService workers;

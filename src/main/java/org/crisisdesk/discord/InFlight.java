@@ -1,6 +1,7 @@
 package org.crisisdesk.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,6 +20,20 @@ final class InFlight {
 
     boolean accepting() {
         return !draining;
+    }
+
+    /**
+     * Starts a piece of work: a future to complete when it is done (replied or failed), or empty when shutdown has
+     * begun and the work should be refused. Tracked before the check, so {@link #drain} either waits for it or it
+     * is refused: nothing slips in between.
+     */
+    Optional<CompletableFuture<Void>> begin() {
+        CompletableFuture<Void> done = track(new CompletableFuture<>());
+        if (draining) {
+            done.complete(null);
+            return Optional.empty();
+        }
+        return Optional.of(done);
     }
 
     /** Counts {@code work} as in flight until it completes, however it completes. */

@@ -68,16 +68,18 @@ final class MessageQuestions {
             reply(message, notices.channelBusy(busy.get()).asEphemeral(false));
             return;
         }
-        if (!inFlight.accepting()) {
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
             reply(message, notices.error(Responder.STOPPING).asEphemeral(false));
             return;
         }
-        inFlight.track(CompletableFuture.supplyAsync(() -> questions.ask(question, false), workers)
+        CompletableFuture.supplyAsync(() -> questions.ask(question, false), workers)
                 .thenCompose(view -> reply(message, view))
                 .exceptionally(error -> {
                     LOG.error("answering a message failed", error);
                     return null;
-                }));
+                })
+                .whenComplete((sent, error) -> ticket.get().complete(null));
     }
 
     private static CompletableFuture<Void> reply(Message message, ReplyView view) {

@@ -1,6 +1,7 @@
 package org.crisisdesk.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Answers an interaction inside Discord's 3-second deadline: work that is done within {@code budget} is sent as the
  * immediate response; work still running by then is deferred ("thinking…") and the original response is edited
  * when it finishes (a zero budget always defers). Work runs off Javacord's event threads, which are shared by
- * everything on one server.
+ * everything on one server. Every reply counts as in flight until it is sent (or has failed), so shutdown can wait
+ * for it; once shutdown has begun, new work is refused with a short "try again".
  */
 final class Responder {
 
@@ -39,9 +41,12 @@ final class Responder {
     }
 
     void respond(InteractionBase interaction, boolean ephemeral, Supplier<ReplyView> work) {
-        if (refusedWhileStopping(interaction)) {
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
+            refuse(interaction);
             return;
         }
+        CompletableFuture<Void> done = ticket.get();
         Duration inline = budget.get();
         CompletableFuture<ReplyView> result = CompletableFuture.supplyAsync(work, workers)
                 .exceptionally(error -> {
@@ -49,34 +54,36 @@ final class Responder {
                     return notices.error("Something went wrong on my side; please try again.");
                 });
         if (inline.isZero()) {
-            inFlight.track(send(interaction, ephemeral, result));
+            send(interaction, ephemeral, result).whenComplete((sent, error) -> done.complete(null));
             return;
         }
-        CompletableFuture<Void> sent = inFlight.track(new CompletableFuture<>());
         AtomicBoolean claimed = new AtomicBoolean();
         result.thenAccept(view -> {
             if (claimed.compareAndSet(false, true)) {
                 Replies.fill(interaction.createImmediateResponder(), view).respond()
-                        .whenComplete((done, error) -> {
+                        .whenComplete((sent, error) -> {
                             if (error != null) {
                                 log("an immediate response", error);
                             }
-                            sent.complete(null);
+                            done.complete(null);
                         });
             }
         });
         timer.schedule(() -> {
             if (claimed.compareAndSet(false, true)) {
-                send(interaction, ephemeral, result).whenComplete((done, error) -> sent.complete(null));
+                send(interaction, ephemeral, result).whenComplete((sent, error) -> done.complete(null));
             }
         }, inline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Acknowledges at once, then edits the original response with what {@code result} becomes. */
     void defer(InteractionBase interaction, boolean ephemeral, CompletableFuture<ReplyView> result) {
-        if (!refusedWhileStopping(interaction)) {
-            inFlight.track(send(interaction, ephemeral, result));
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
+            refuse(interaction);
+            return;
         }
+        send(interaction, ephemeral, result).whenComplete((sent, error) -> ticket.get().complete(null));
     }
 
     private CompletableFuture<Void> send(InteractionBase interaction, boolean ephemeral,
@@ -89,13 +96,9 @@ final class Responder {
     }
 
     /** While shutting down, new work gets a short "try again" instead of being started. */
-    private boolean refusedWhileStopping(InteractionBase interaction) {
-        if (inFlight.accepting()) {
-            return false;
-        }
+    private void refuse(InteractionBase interaction) {
         Replies.fill(interaction.createImmediateResponder(), notices.error(STOPPING)).respond()
                 .exceptionally(error -> log("a refusal while stopping", error));
-        return true;
     }
 
     private static <T> T log(String what, Throwable error) {

@@ -10,7 +10,7 @@ import org.crisisdesk.discord.GatewayState.State;
 import org.crisisdesk.ops.Metrics;
 import org.junit.jupiter.api.Test;
 
-class GatewayStateTest {
+class ConnectionAndShutdownStateTest {
 
     @Test
     void theLeastHealthyShardIsReportedToMetrics() throws Exception {
@@ -35,13 +35,14 @@ class GatewayStateTest {
     @Test
     void inFlightWorkIsAwaitedAndNewWorkRefusedWhileDraining() throws Exception {
         InFlight inFlight = new InFlight();
-        java.util.concurrent.CompletableFuture<String> work = inFlight.track(new java.util.concurrent
-                .CompletableFuture<>());
+        java.util.concurrent.CompletableFuture<Void> work = inFlight.begin().orElseThrow();
         assertTrue(inFlight.accepting());
         assertEquals(1, inFlight.size());
         assertFalse(inFlight.drain(Duration.ofMillis(10)), "still in flight");
         assertFalse(inFlight.accepting(), "draining refuses new work");
-        work.complete("sent");
+        assertTrue(inFlight.begin().isEmpty(), "refused once draining");
+        assertEquals(1, inFlight.size(), "a refusal is not in flight");
+        work.complete(null);
         assertEquals(0, inFlight.size());
         assertTrue(inFlight.drain(Duration.ofMillis(10)));
     }
