@@ -126,10 +126,11 @@ class BotProcessTest {
     }
 
     @Test
-    void aProcessRunsOnlyItsOwnShardAndLeavesCommandsToShardZero() throws Exception {
+    void aProcessRunsItsOwnShardLeavesCommandsToShardZeroAndLimitsAChannel() throws Exception {
         // Discord sends a server's events on shard (server id >> 22) % shards: the stand-in's server is on shard 1 of 3.
         assertEquals(1, (GUILD_ID >> 22) % 3);
-        startChild(Map.of(BotConfig.SHARDS, "3", BotConfig.SHARD_ID, "1"), "signal-when-serving");
+        startChild(Map.of(BotConfig.SHARDS, "3", BotConfig.SHARD_ID, "1", BotConfig.CHANNEL_LIMIT, "1"),
+                "signal-when-serving");
         JsonNode identify = discord.awaitIdentify(WAIT);
         assertEquals("[1,3]", identify.path("shard").toString(), identify.toString());
         try (Socket serving = withChildOutput(release::accept)) {
@@ -139,6 +140,20 @@ class BotProcessTest {
         JsonNode answer = withChildOutput(() -> discord.awaitRequest(r -> r.is("POST",
                 "/api/v10/interactions/" + id + "/"), WAIT)).payload();
         assertEquals(4, answer.path("type").asInt(), answer.toString());
+
+        // One question a minute in this channel: the second is refused kindly, and only its asker sees that.
+        long first = discord.slashCommand(member(user(MEMBER_USER, "reader", false)), "ask",
+                option("question", "what happened to minusma?"));
+        JsonNode answered = discord.awaitRequest(r -> r.is("POST", "/api/v10/interactions/" + first + "/"), WAIT)
+                .payload();
+        assertTrue(answered.path("data").path("embeds").size() > 0, answered.toString());
+        long second = discord.slashCommand(member(user(MEMBER_USER, "reader", false)), "ask",
+                option("question", "what happened to minusma?"));
+        JsonNode refused = discord.awaitRequest(r -> r.is("POST", "/api/v10/interactions/" + second + "/"), WAIT)
+                .payload();
+        assertEquals(64, refused.path("data").path("flags").asInt() & 64, refused.toString());
+        assertTrue(refused.path("data").path("content").asText().startsWith("This channel has had a lot of questions"),
+                refused.toString());
         child.destroy();
         assertTrue(child.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "exited: " + childOutput());
         assertTrue(discord.requests(r -> r.path().endsWith("/commands")).isEmpty(), "shard 0 registers commands");
