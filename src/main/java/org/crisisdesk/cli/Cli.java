@@ -93,7 +93,8 @@ public final class Cli {
     /** Runs the Discord bot until shutdown, then closes the engine; a stand-in in tests. */
     @FunctionalInterface
     interface BotServer {
-        void serve(BotConfig config, Engine engine) throws BotStartException, InterruptedException, IOException;
+        void serve(BotConfig config, Engine engine, Metrics metrics)
+                throws BotStartException, InterruptedException, IOException;
     }
 
     private final BotServer botServer;
@@ -414,8 +415,7 @@ public final class Cli {
         }
     }
 
-    private OpsServer startOps(Engine engine, int port) throws IOException {
-        Metrics metrics = new Metrics();
+    private OpsServer startOps(Engine engine, Metrics metrics, int port) throws IOException {
         engine.observe(metrics);
         return OpsServer.start(environment.getOrDefault(OPS_ADDRESS, "127.0.0.1"), port, engine, metrics);
     }
@@ -436,9 +436,10 @@ public final class Cli {
         }
         int opsPort = opsPort();
         Engine engine = open(config);
-        OpsServer ops = opsPort > 0 ? startOps(engine, opsPort) : null;
+        Metrics metrics = new Metrics();
+        OpsServer ops = opsPort > 0 ? startOps(engine, metrics, opsPort) : null;
         try {
-            botServer.serve(botConfig, engine);
+            botServer.serve(botConfig, engine, metrics);
             return OK;
         } catch (BotStartException e) {
             engine.close();

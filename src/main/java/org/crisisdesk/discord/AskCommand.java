@@ -20,12 +20,14 @@ final class AskCommand implements BotCommand {
 
     private final Questions questions;
     private final Cooldown cooldown;
+    private final ChannelLimit channelLimit;
     private final Responder responder;
     private final NoticeRenderer notices = new NoticeRenderer();
 
-    AskCommand(Questions questions, Cooldown cooldown, Responder responder) {
+    AskCommand(Questions questions, Cooldown cooldown, ChannelLimit channelLimit, Responder responder) {
         this.questions = questions;
         this.cooldown = cooldown;
+        this.channelLimit = channelLimit;
         this.responder = responder;
     }
 
@@ -54,6 +56,12 @@ final class AskCommand implements BotCommand {
         }
         if (question.isEmpty()) {
             Replies.fill(interaction.createImmediateResponder(), notices.error("Please type a question.")).respond();
+            return;
+        }
+        Optional<java.time.Duration> busy = interaction.getChannel()
+                .flatMap(channel -> channelLimit.tryAcquire(channel.getId()));
+        if (busy.isPresent()) {
+            Replies.fill(interaction.createImmediateResponder(), notices.channelBusy(busy.get())).respond();
             return;
         }
         responder.respond(interaction, ephemeral, () -> questions.ask(question, ephemeral));

@@ -16,10 +16,13 @@ import java.util.Set;
  * @param questionChannel  a channel where every message ending in '?' is a question
  * @param cooldown         pause between one user's questions
  * @param feedbackLog      JSON Lines file for votes and unanswered questions
- * @param shards           gateway shards to run
+ * @param shards           gateway shards in all (across every process)
+ * @param shardId          the one shard this process runs; empty: all of them
+ * @param channelLimit     questions per minute per channel; 0: no limit
  */
 public record BotConfig(String token, Optional<Long> guildId, Set<Long> adminIds, Optional<Long> questionChannel,
-                        Duration cooldown, Path feedbackLog, int shards) {
+                        Duration cooldown, Path feedbackLog, int shards, Optional<Integer> shardId,
+                        int channelLimit) {
 
     public static final String TOKEN = "DISCORD_TOKEN";
     public static final String GUILD = "CRISISDESK_GUILD_ID";
@@ -28,8 +31,11 @@ public record BotConfig(String token, Optional<Long> guildId, Set<Long> adminIds
     public static final String COOLDOWN = "CRISISDESK_COOLDOWN_SECONDS";
     public static final String FEEDBACK_LOG = "CRISISDESK_FEEDBACK_LOG";
     public static final String SHARDS = "CRISISDESK_SHARDS";
+    public static final String SHARD_ID = "CRISISDESK_SHARD_ID";
+    public static final String CHANNEL_LIMIT = "CRISISDESK_CHANNEL_LIMIT";
 
     public static final Duration DEFAULT_COOLDOWN = Duration.ofSeconds(5);
+    public static final int DEFAULT_CHANNEL_LIMIT = 20;
     public static final Path DEFAULT_FEEDBACK_LOG = Path.of("data", "feedback.jsonl");
 
     public BotConfig {
@@ -39,6 +45,13 @@ public record BotConfig(String token, Optional<Long> guildId, Set<Long> adminIds
         }
         if (shards < 1) {
             throw new IllegalArgumentException(SHARDS + " must be at least 1");
+        }
+        if (shardId.isPresent() && (shardId.get() < 0 || shardId.get() >= shards)) {
+            throw new IllegalArgumentException(SHARD_ID + " must be within 0.." + (shards - 1) + " (" + SHARDS + " is "
+                    + shards + "), not " + shardId.get());
+        }
+        if (channelLimit < 0) {
+            throw new IllegalArgumentException(CHANNEL_LIMIT + " must be 0 (no limit) or more, not " + channelLimit);
         }
     }
 
@@ -53,14 +66,17 @@ public record BotConfig(String token, Optional<Long> guildId, Set<Long> adminIds
                 optional(environment, COOLDOWN).map(v -> Duration.ofSeconds(number(COOLDOWN, v, 0, 3600)))
                         .orElse(DEFAULT_COOLDOWN),
                 optional(environment, FEEDBACK_LOG).map(Path::of).orElse(DEFAULT_FEEDBACK_LOG),
-                optional(environment, SHARDS).map(v -> (int) number(SHARDS, v, 1, 1024)).orElse(1));
+                optional(environment, SHARDS).map(v -> (int) number(SHARDS, v, 1, 1024)).orElse(1),
+                optional(environment, SHARD_ID).map(v -> (int) number(SHARD_ID, v, 0, 1023)),
+                optional(environment, CHANNEL_LIMIT).map(v -> (int) number(CHANNEL_LIMIT, v, 0, 10_000))
+                        .orElse(DEFAULT_CHANNEL_LIMIT));
     }
 
     @Override
     public String toString() {
         return "BotConfig[token=(hidden), guildId=" + guildId + ", adminIds=" + adminIds + ", questionChannel="
                 + questionChannel + ", cooldown=" + cooldown + ", feedbackLog=" + feedbackLog + ", shards=" + shards
-                + "]";
+                + ", shardId=" + shardId + ", channelLimit=" + channelLimit + "]";
     }
 
     private static Optional<String> optional(Map<String, String> environment, String name) {

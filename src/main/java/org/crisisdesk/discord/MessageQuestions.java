@@ -23,13 +23,18 @@ final class MessageQuestions {
 
     private final Questions questions;
     private final Cooldown cooldown;
+    private final ChannelLimit channelLimit;
     private final Optional<Long> questionChannel;
     private final Executor workers;
+    private final InFlight inFlight;
     private final NoticeRenderer notices = new NoticeRenderer();
 
-    MessageQuestions(Questions questions, Cooldown cooldown, Optional<Long> questionChannel, Executor workers) {
+    MessageQuestions(Questions questions, Cooldown cooldown, ChannelLimit channelLimit, Optional<Long> questionChannel,
+                     Executor workers, InFlight inFlight) {
+        this.inFlight = inFlight;
         this.questions = questions;
         this.cooldown = cooldown;
+        this.channelLimit = channelLimit;
         this.questionChannel = questionChannel;
         this.workers = workers;
     }
@@ -58,16 +63,28 @@ final class MessageQuestions {
             reply(message, notices.cooldown(wait.get()).asEphemeral(false));
             return;
         }
+        Optional<Duration> busy = channelLimit.tryAcquire(event.getChannel().getId());
+        if (busy.isPresent()) {
+            reply(message, notices.channelBusy(busy.get()).asEphemeral(false));
+            return;
+        }
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
+            reply(message, notices.error(Responder.STOPPING).asEphemeral(false));
+            return;
+        }
         CompletableFuture.supplyAsync(() -> questions.ask(question, false), workers)
-                .thenAccept(view -> reply(message, view))
+                .thenCompose(view -> reply(message, view))
                 .exceptionally(error -> {
                     LOG.error("answering a message failed", error);
                     return null;
-                });
+                })
+                .whenComplete((sent, error) -> ticket.get().complete(null));
     }
 
-    private static void reply(Message message, ReplyView view) {
-        Replies.message(view).replyTo(message).send(message.getChannel())
+    private static CompletableFuture<Void> reply(Message message, ReplyView view) {
+        return Replies.message(view).replyTo(message).send(message.getChannel())
+                .<Void>thenApply(sent -> null)
                 .exceptionally(error -> {
                     LOG.warn("replying to a message failed: {}", error.toString());
                     return null;

@@ -21,15 +21,20 @@ final class Questions {
     private final FeedbackLog feedback;
     private final AnswerStore answers;
     private final AnswerRenderer renderer;
+    private final java.util.function.Consumer<String> beforeAsk;
 
-    Questions(Engine engine, FeedbackLog feedback, AnswerStore answers, AnswerRenderer renderer) {
+    /** {@code beforeAsk} sees each question on the worker thread before the engine does (a test seam). */
+    Questions(Engine engine, FeedbackLog feedback, AnswerStore answers, AnswerRenderer renderer,
+              java.util.function.Consumer<String> beforeAsk) {
         this.engine = engine;
+        this.beforeAsk = beforeAsk;
         this.feedback = feedback;
         this.answers = answers;
         this.renderer = renderer;
     }
 
     ReplyView ask(String question, boolean ephemeral) {
+        beforeAsk.accept(question);
         Answer answer = engine.ask(question);
         if (!answer.answered()) {
             record(() -> feedback.unanswered(question, answer.suggestions()));

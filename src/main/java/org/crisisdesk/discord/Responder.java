@@ -1,6 +1,7 @@
 package org.crisisdesk.discord;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -17,24 +18,35 @@ import org.slf4j.LoggerFactory;
  * Answers an interaction inside Discord's 3-second deadline: work that is done within {@code budget} is sent as the
  * immediate response; work still running by then is deferred ("thinking…") and the original response is edited
  * when it finishes (a zero budget always defers). Work runs off Javacord's event threads, which are shared by
- * everything on one server.
+ * everything on one server. Every reply counts as in flight until it is sent (or has failed), so shutdown can wait
+ * for it; once shutdown has begun, new work is refused with a short "try again".
  */
 final class Responder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
 
+    static final String STOPPING = "I am restarting; please ask again in a minute.";
+
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final Supplier<Duration> budget;
+    private final InFlight inFlight;
     private final NoticeRenderer notices = new NoticeRenderer();
 
-    Responder(Executor workers, ScheduledExecutorService timer, Supplier<Duration> budget) {
+    Responder(Executor workers, ScheduledExecutorService timer, Supplier<Duration> budget, InFlight inFlight) {
         this.workers = workers;
         this.timer = timer;
         this.budget = budget;
+        this.inFlight = inFlight;
     }
 
     void respond(InteractionBase interaction, boolean ephemeral, Supplier<ReplyView> work) {
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
+            refuse(interaction);
+            return;
+        }
+        CompletableFuture<Void> done = ticket.get();
         Duration inline = budget.get();
         CompletableFuture<ReplyView> result = CompletableFuture.supplyAsync(work, workers)
                 .exceptionally(error -> {
@@ -42,29 +54,51 @@ final class Responder {
                     return notices.error("Something went wrong on my side; please try again.");
                 });
         if (inline.isZero()) {
-            defer(interaction, ephemeral, result);
+            send(interaction, ephemeral, result).whenComplete((sent, error) -> done.complete(null));
             return;
         }
         AtomicBoolean claimed = new AtomicBoolean();
         result.thenAccept(view -> {
             if (claimed.compareAndSet(false, true)) {
                 Replies.fill(interaction.createImmediateResponder(), view).respond()
-                        .exceptionally(error -> log("an immediate response", error));
+                        .whenComplete((sent, error) -> {
+                            if (error != null) {
+                                log("an immediate response", error);
+                            }
+                            done.complete(null);
+                        });
             }
         });
         timer.schedule(() -> {
             if (claimed.compareAndSet(false, true)) {
-                defer(interaction, ephemeral, result);
+                send(interaction, ephemeral, result).whenComplete((sent, error) -> done.complete(null));
             }
         }, inline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** Acknowledges at once, then edits the original response with what {@code result} becomes. */
     void defer(InteractionBase interaction, boolean ephemeral, CompletableFuture<ReplyView> result) {
-        interaction.respondLater(ephemeral)
+        Optional<CompletableFuture<Void>> ticket = inFlight.begin();
+        if (ticket.isEmpty()) {
+            refuse(interaction);
+            return;
+        }
+        send(interaction, ephemeral, result).whenComplete((sent, error) -> ticket.get().complete(null));
+    }
+
+    private CompletableFuture<Void> send(InteractionBase interaction, boolean ephemeral,
+                                         CompletableFuture<ReplyView> result) {
+        return interaction.respondLater(ephemeral)
                 .thenCombine(result, (updater, view) -> Replies.fill(updater, view.asEphemeral(ephemeral)).update())
                 .thenCompose(update -> update)
+                .<Void>thenApply(message -> null)
                 .exceptionally(error -> log("a deferred response", error));
+    }
+
+    /** While shutting down, new work gets a short "try again" instead of being started. */
+    private void refuse(InteractionBase interaction) {
+        Replies.fill(interaction.createImmediateResponder(), notices.error(STOPPING)).respond()
+                .exceptionally(error -> log("a refusal while stopping", error));
     }
 
     private static <T> T log(String what, Throwable error) {

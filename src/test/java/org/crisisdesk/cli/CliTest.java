@@ -253,7 +253,7 @@ class CliTest {
         List<BotConfig> served = new ArrayList<>();
         Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token", BotConfig.GUILD, "42",
                 BotConfig.ADMINS, "7");
-        Run run = runBot(env, (config, engine) -> {
+        Run run = runBot(env, (config, engine, metrics) -> {
             served.add(config);
             assertTrue(engine.ask("which resolution ended minusma's mandate?").answered());
             engine.close();
@@ -264,7 +264,7 @@ class CliTest {
         assertFalse(run.err().contains("not-a-real-token"), "the token is never printed");
 
         List<String> byDefault = new ArrayList<>();
-        assertEquals(0, runBot(env, (config, engine) -> {
+        assertEquals(0, runBot(env, (config, engine, metrics) -> {
             byDefault.add("bot");
             engine.close();
         }).status(), "with a token and no command, the bot runs");
@@ -279,8 +279,9 @@ class CliTest {
         }
         Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token", Cli.OPS_PORT, Integer.toString(port));
         List<String> scraped = new ArrayList<>();
-        Run run = runBot(env, (config, engine) -> {
+        Run run = runBot(env, (config, engine, metrics) -> {
             engine.ask("which resolution ended minusma's mandate?");
+            metrics.gatewayState(() -> "reconnecting"); // what the bot's connection listeners report
             java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create("http://127.0.0.1:" + port + "/metrics"))
@@ -294,23 +295,31 @@ class CliTest {
         }, "bot");
         assertEquals(0, run.status(), run.err());
         assertTrue(scraped.get(0).contains("crisisdesk_questions_total 1"), scraped.get(0));
+        assertTrue(scraped.get(0).contains("crisisdesk_gateway_state{state=\"reconnecting\"} 1"), scraped.get(0));
     }
 
     @Test
     void aBotThatCannotStartOrIsMisconfiguredFailsWithAMessage() {
         Map<String, String> env = Map.of(Cli.DISCORD_TOKEN, "not-a-real-token");
-        Run failed = runBot(env, (config, engine) -> {
+        Run failed = runBot(env, (config, engine, metrics) -> {
             throw new BotStartException("cannot start the Discord bot: Discord did not answer in time", null);
         }, "bot");
         assertEquals(1, failed.status());
         assertTrue(failed.err().contains("did not answer in time"), failed.err());
         assertFalse(failed.err().contains("not-a-real-token"));
 
-        Run misconfigured = runBot(Map.of(Cli.DISCORD_TOKEN, "t", BotConfig.SHARDS, "many"), (config, engine) -> {
+        Run misconfigured = runBot(Map.of(Cli.DISCORD_TOKEN, "t", BotConfig.SHARDS, "many"), (config, engine, metrics) -> {
             throw new AssertionError("never started");
         }, "bot");
         assertEquals(2, misconfigured.status());
         assertTrue(misconfigured.err().contains(BotConfig.SHARDS), misconfigured.err());
+
+        Run badShard = runBot(Map.of(Cli.DISCORD_TOKEN, "t", BotConfig.SHARDS, "2", BotConfig.SHARD_ID, "2"),
+                (config, engine, metrics) -> {
+                    throw new AssertionError("never started");
+                }, "bot");
+        assertEquals(2, badShard.status());
+        assertTrue(badShard.err().contains(BotConfig.SHARD_ID + " must be within 0..1"), badShard.err());
     }
 
     @Test

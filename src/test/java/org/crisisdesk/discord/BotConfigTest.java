@@ -27,6 +27,8 @@ class BotConfigTest {
         assertEquals(BotConfig.DEFAULT_COOLDOWN, config.cooldown());
         assertEquals(Path.of("data", "feedback.jsonl"), config.feedbackLog());
         assertEquals(1, config.shards());
+        assertEquals(Optional.empty(), config.shardId(), "every shard in this process");
+        assertEquals(BotConfig.DEFAULT_CHANNEL_LIMIT, config.channelLimit());
         assertFalse(config.toString().contains("secret-token"), "the token never shows in logs");
     }
 
@@ -44,12 +46,41 @@ class BotConfigTest {
     }
 
     @Test
+    void oneShardOfSeveralPerMachineAndAChannelLimit() {
+        BotConfig config = BotConfig.fromEnvironment(Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "4",
+                BotConfig.SHARD_ID, " 3 ", BotConfig.CHANNEL_LIMIT, "0"));
+        assertEquals(4, config.shards());
+        assertEquals(Optional.of(3), config.shardId());
+        assertEquals(0, config.channelLimit(), "0 turns the limit off");
+        assertEquals(Optional.of(0), BotConfig.fromEnvironment(Map.of(BotConfig.TOKEN, "t",
+                BotConfig.SHARD_ID, "0")).shardId(), "shard 0 of the default single shard");
+    }
+
+    @Test
+    void aShardIdOutsideTheShardCountNamesBothVariables() {
+        for (Map<String, String> bad : java.util.List.of(
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "2", BotConfig.SHARD_ID, "2"),
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARD_ID, "1"),
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "2", BotConfig.SHARD_ID, "-1"),
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "2", BotConfig.SHARD_ID, "one"))) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> BotConfig.fromEnvironment(bad));
+            assertTrue(e.getMessage().contains(BotConfig.SHARD_ID), e.getMessage());
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BotConfig.fromEnvironment(
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "3", BotConfig.SHARD_ID, "3")));
+        assertTrue(e.getMessage().contains("0..2") && e.getMessage().contains(BotConfig.SHARDS), e.getMessage());
+    }
+
+    @Test
     void malformedValuesNameTheVariable() {
         for (Map<String, String> bad : java.util.List.of(
                 Map.of(BotConfig.TOKEN, "t", BotConfig.GUILD, "my-server"),
                 Map.of(BotConfig.TOKEN, "t", BotConfig.ADMINS, "1,two"),
                 Map.of(BotConfig.TOKEN, "t", BotConfig.COOLDOWN, "-1"),
-                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "0"))) {
+                Map.of(BotConfig.TOKEN, "t", BotConfig.SHARDS, "0"),
+                Map.of(BotConfig.TOKEN, "t", BotConfig.CHANNEL_LIMIT, "-5"),
+                Map.of(BotConfig.TOKEN, "t", BotConfig.CHANNEL_LIMIT, "lots"))) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> BotConfig.fromEnvironment(bad));
             String variable = bad.keySet().stream().filter(k -> !k.equals(BotConfig.TOKEN)).findFirst().orElseThrow();

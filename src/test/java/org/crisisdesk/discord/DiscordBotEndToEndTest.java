@@ -69,10 +69,49 @@ class DiscordBotEndToEndTest {
     private Engine engine;
     private StandInDiscord discord;
     private Bot bot;
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    private final AwaitingAppender logs = new AwaitingAppender();
+
+    /** Captured log lines, and a way to wait (with a timeout) for one that is logged asynchronously. */
+    private static final class AwaitingAppender extends ListAppender<ILoggingEvent> {
+
+        @Override
+        protected synchronized void append(ILoggingEvent event) {
+            super.append(event);
+            notifyAll();
+        }
+
+        synchronized long count(String fragment) {
+            return list.stream().filter(e -> e.getFormattedMessage().contains(fragment)).count();
+        }
+
+        synchronized void await(String fragment, long atLeast, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (count(fragment) < atLeast) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("not logged within " + timeout + ": " + fragment);
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+        }
+    }
     private volatile CountDownLatch reindexGate;
     private volatile Duration inlineBudget = Bot.INLINE_BUDGET;
     private final CountDownLatch reindexStarted = new CountDownLatch(1);
+    private static final String SLOW = "which resolution ended the mandate of minusma?";
+    private volatile CountDownLatch slowGate;
+
+    /** The slow engine: {@link #SLOW} is held on the worker until the test opens {@link #slowGate}. */
+    private void holdIfSlow(String question) {
+        CountDownLatch gate = slowGate;
+        if (gate != null && question.equals(SLOW)) {
+            try {
+                gate.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
 
     @BeforeAll
     void start() throws Exception {
@@ -115,7 +154,7 @@ class DiscordBotEndToEndTest {
         feedback = dir.resolve("data/feedback.jsonl");
         discord = new StandInDiscord(dir, TOKEN);
         BotConfig botConfig = new BotConfig(TOKEN, Optional.of(GUILD_ID), Set.of(ADMIN_ROLE),
-                Optional.of(QUESTION_CHANNEL), Duration.ZERO, feedback, 1);
+                Optional.of(QUESTION_CHANNEL), Duration.ZERO, feedback, 1, Optional.empty(), 0);
         ProgressListener progress = (phase, done, total) -> {
             reindexStarted.countDown();
             CountDownLatch gate = reindexGate;
@@ -130,7 +169,7 @@ class DiscordBotEndToEndTest {
         Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", discord.proxyPort()));
         bot = Bot.start(botConfig, engine, new Bot.Options(Clock.systemUTC(), progress,
                 builder -> builder.setProxy(proxy).setTrustAllCertificates(true), Duration.ofSeconds(30),
-                () -> inlineBudget));
+                () -> inlineBudget, this::holdIfSlow));
     }
 
     @AfterAll
@@ -521,5 +560,118 @@ class DiscordBotEndToEndTest {
             assertTrue(discord.requests(r -> r.body().contains(Long.toString(ignored))).isEmpty(),
                     "message " + ignored + " is ignored");
         }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    /** The bot answers again after the gateway came back; with a timeout, never a sleep. */
+    private void assertStillAnswers() throws Exception {
+        JsonNode answer = callback(discord.slashCommand(plainMember(), "ask", option("question", ANSWERED)));
+        assertEquals(4, answer.path("type").asInt(), answer.toString());
+        assertTrue(answer.path("data").path("embeds").get(0).path("fields").size() > 0, answer.toString());
+    }
+
+    private long logged(String fragment) {
+        return logs.count(fragment);
+    }
+
+    @Test
+    void aDroppedGatewayIsReconnectedReportedAndTheNextQuestionAnswered() throws Exception {
+        int sessions = discord.sessions();
+        int lost = countEntered(GatewayState.State.RECONNECTING);
+        int back = countEntered(GatewayState.State.CONNECTED);
+        discord.dropGateway();
+        discord.awaitSessions(sessions + 1, WAIT);
+        assertTrue(bot.gateway().awaitEntered(0, GatewayState.State.RECONNECTING, lost + 1, WAIT),
+                bot.gateway().history().toString());
+        assertTrue(bot.gateway().awaitEntered(0, GatewayState.State.CONNECTED, back + 1, WAIT),
+                bot.gateway().history().toString());
+        assertEquals("connected", bot.gatewayState());
+        assertTrue(logged("lost the gateway connection of shard 0") > 0);
+        assertStillAnswers();
+    }
+
+    @Test
+    void opReconnectIsFollowedByAResumeAndTheNextQuestionAnswered() throws Exception {
+        int sessions = discord.sessions();
+        int resumes = discord.resumes();
+        discord.requestReconnect();
+        discord.awaitSessions(sessions + 1, WAIT);
+        assertTrue(discord.resumes() > resumes, "the session was resumed, not identified afresh");
+        assertStillAnswers();
+        assertEquals("connected", bot.gatewayState());
+    }
+
+    private int countEntered(GatewayState.State state) {
+        String entry = "0:" + state.name().toLowerCase(java.util.Locale.ROOT);
+        return (int) bot.gateway().history().stream().filter(entry::equals).count();
+    }
+
+    @Test
+    void a502OnAnInteractionCallbackIsSurvivedLoggedAndTheNextOneAnswered() throws Exception {
+        long warnings = logged("sending an immediate response failed");
+        discord.failNext(r -> r.is("POST", "/api/v10/interactions/") && r.path().endsWith("/callback")
+                && r.body().toLowerCase(java.util.Locale.ROOT).contains("minusma"), 1, 502);
+        long failed = discord.slashCommand(plainMember(), "ask", option("question", ANSWERED));
+        List<Integer> statuses = awaitStatuses("/api/v10/interactions/" + failed + "/");
+        assertEquals(502, statuses.get(0), statuses.toString());
+        // Javacord 3.8.0 does not retry a 5xx: the reply is lost, the failure logged, the bot carries on.
+        logs.await("sending an immediate response failed", warnings + 1, WAIT);
+        assertEquals(List.of(502), awaitStatuses("/api/v10/interactions/" + failed + "/"), "not retried");
+        assertStillAnswers();
+    }
+
+    @Test
+    void a503OnAChannelMessageIsSurvivedLoggedAndTheNextOneAnswered() throws Exception {
+        long warnings = logged("replying to a message failed");
+        long first = discord.nextId();
+        discord.failNext(r -> r.is("POST", "/api/v10/channels/" + GENERAL_CHANNEL + "/messages")
+                && r.body().contains(Long.toString(first)), 1, 503);
+        discord.postMessage(first, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "<@" + BOT_ID + "> " + ANSWERED, List.of(BOT_ID));
+        List<Integer> statuses = awaitStatuses("/api/v10/channels/" + GENERAL_CHANNEL + "/messages", first);
+        assertEquals(503, statuses.get(0), statuses.toString());
+        logs.await("replying to a message failed", warnings + 1, WAIT);
+        long second = discord.nextId();
+        discord.postMessage(second, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "<@" + BOT_ID + "> " + ANSWERED, List.of(BOT_ID));
+        Recorded reply = discord.awaitRequest(r -> r.is("POST", "/api/v10/channels/" + GENERAL_CHANNEL + "/messages")
+                && r.body().contains(Long.toString(second)), WAIT);
+        assertPingsNoOne(reply.payload());
+        assertEquals(List.of(503), discord.requests(r -> r.body().contains(Long.toString(first))).stream()
+                .map(Recorded::status).toList(), "Javacord 3.8.0 does not retry a 5xx");
+    }
+
+    private List<Integer> awaitStatuses(String path) throws Exception {
+        discord.awaitAnyRequest(r -> r.path().startsWith(path), WAIT);
+        return discord.requests(r -> r.path().startsWith(path)).stream().map(Recorded::status).toList();
+    }
+
+    private List<Integer> awaitStatuses(String path, long message) throws Exception {
+        discord.awaitAnyRequest(r -> r.path().startsWith(path) && r.body().contains(Long.toString(message)), WAIT);
+        return discord.requests(r -> r.path().startsWith(path) && r.body().contains(Long.toString(message)))
+                .stream().map(Recorded::status).toList();
+    }
+
+    @Test
+    void anAnswerSlowerThanDiscordsDeadlineIsDeferredAndEditedIn() throws Exception {
+        CountDownLatch gate = new CountDownLatch(1);
+        slowGate = gate;
+        long id;
+        try {
+            id = discord.slashCommand(plainMember(), "ask", option("question", SLOW));
+            JsonNode deferred = callback(id);
+            assertEquals(5, deferred.path("type").asInt(), "acknowledged while the engine is still busy");
+            assertEquals(0, deferred.path("data").path("flags").asInt(0) & 64, "public, as asked");
+        } finally {
+            slowGate = null;
+            gate.countDown();
+        }
+        Recorded edit = discord.awaitRequest(r -> r.is("PATCH",
+                "/api/v10/webhooks/" + APP_ID + "/" + token(id) + "/messages/@original"), WAIT);
+        assertTrue(edit.payload().path("embeds").get(0).path("description").asText().contains("[1]"), edit.body());
+        assertPingsNoOne(edit.payload());
+        assertEquals(1, discord.requests(r -> r.path().startsWith("/api/v10/interactions/" + id + "/")).size(),
+                "one callback: the deferral; the answer is an edit");
     }
 }

@@ -45,6 +45,12 @@ public final class NoticeRenderer {
                 + " before asking again.", true);
     }
 
+    public ReplyView channelBusy(Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return ReplyView.text("This channel has had a lot of questions in the last minute; please try again in "
+                + seconds + (seconds == 1 ? " second" : " seconds") + ".", true);
+    }
+
     public ReplyView reindexed(ReindexReport report) {
         String text = "Published index generation `" + report.generation() + "` in " + report.elapsed().toMillis()
                 + " ms: " + report.summary() + ".\nAnswers now come from it.";

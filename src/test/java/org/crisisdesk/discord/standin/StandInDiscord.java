@@ -61,6 +61,7 @@ public final class StandInDiscord implements AutoCloseable {
     });
     private final List<Recorded> requests = new ArrayList<>();
     private final List<Waiter> waiters = new ArrayList<>();
+    private final List<Waiter> anyWaiters = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(910_000_000_000_000_000L);
     private final CompletableFuture<JsonNode> identified = new CompletableFuture<>();
@@ -72,11 +73,13 @@ public final class StandInDiscord implements AutoCloseable {
         final Predicate<Recorded> predicate;
         final AtomicInteger remaining;
         final double retryAfterSeconds;
+        final int status;
 
-        Failure(Predicate<Recorded> predicate, int times, double retryAfterSeconds) {
+        Failure(Predicate<Recorded> predicate, int times, double retryAfterSeconds, int status) {
             this.predicate = predicate;
             this.remaining = new AtomicInteger(times);
             this.retryAfterSeconds = retryAfterSeconds;
+            this.status = status;
         }
     }
 
@@ -115,7 +118,14 @@ public final class StandInDiscord implements AutoCloseable {
     /** The next {@code times} requests matching {@code predicate} get a 429 with {@code Via}, as Discord sends. */
     public void rateLimitNext(Predicate<Recorded> predicate, int times, double retryAfterSeconds) {
         synchronized (failures) {
-            failures.add(new Failure(predicate, times, retryAfterSeconds));
+            failures.add(new Failure(predicate, times, retryAfterSeconds, 429));
+        }
+    }
+
+    /** The next {@code times} requests matching {@code predicate} get {@code status} (a 5xx) and no work done. */
+    public void failNext(Predicate<Recorded> predicate, int times, int status) {
+        synchronized (failures) {
+            failures.add(new Failure(predicate, times, 0, status));
         }
     }
 
@@ -129,6 +139,24 @@ public final class StandInDiscord implements AutoCloseable {
                 }
             }
             waiters.add(new Waiter(predicate, future));
+        }
+        try {
+            return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no matching request within " + timeout + "; got " + summary(), e);
+        }
+    }
+
+    /** The first request matching {@code predicate}, whatever its status (a failure the stand-in injected too). */
+    public Recorded awaitAnyRequest(Predicate<Recorded> predicate, Duration timeout) throws Exception {
+        CompletableFuture<Recorded> future = new CompletableFuture<>();
+        synchronized (requests) {
+            for (Recorded request : requests) {
+                if (predicate.test(request)) {
+                    return request;
+                }
+            }
+            anyWaiters.add(new Waiter(predicate, future));
         }
         try {
             return future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -168,7 +196,10 @@ public final class StandInDiscord implements AutoCloseable {
             }
             int status;
             String response;
-            if (failure != null) {
+            if (failure != null && failure.status != 429) {
+                status = failure.status;
+                response = "{\"message\":\"" + status + ": upstream trouble\",\"code\":0}";
+            } else if (failure != null) {
                 status = 429;
                 exchange.getResponseHeaders().add("Via", "1.1 google");
                 exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
@@ -200,6 +231,13 @@ public final class StandInDiscord implements AutoCloseable {
         List<CompletableFuture<Recorded>> complete = new ArrayList<>();
         synchronized (requests) {
             requests.add(recorded);
+            anyWaiters.removeIf(w -> {
+                if (w.predicate().test(recorded)) {
+                    complete.add(w.future());
+                    return true;
+                }
+                return false;
+            });
             if (recorded.status() < 400) {
                 waiters.removeIf(w -> {
                     if (w.predicate().test(recorded)) {
@@ -413,6 +451,45 @@ public final class StandInDiscord implements AutoCloseable {
 
     // ---------------------------------------------------------------- events
 
+    /** Closes the client's gateway connection abruptly: no close frame, as when a network path dies. */
+    public void dropGateway() {
+        gateway.current().closeConnection(1006, "dropped by the stand-in");
+    }
+
+    /** Asks the client to reconnect and resume (op 7 Reconnect), as Discord does before moving a session. */
+    public void requestReconnect() {
+        gateway.current().send("{\"op\":7,\"d\":null,\"s\":null,\"t\":null}");
+    }
+
+    /** Waits until the client has identified or resumed {@code count} times in all. */
+    public void awaitSessions(int count, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (gateway.sessions) {
+            while (gateway.sessions.get() < count) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw new AssertionError("only " + gateway.sessions.get() + " gateway sessions, not " + count);
+                }
+                TimeUnit.NANOSECONDS.timedWait(gateway.sessions, left);
+            }
+        }
+    }
+
+    /** Sessions identified or resumed so far. */
+    public int sessions() {
+        return gateway.sessions.get();
+    }
+
+    /** Resume (op 6) packets the client sent. */
+    public int resumes() {
+        return gateway.resumes.get();
+    }
+
+    /** The close code of the first gateway connection the client closed itself (a clean disconnect). */
+    public int awaitClientClose(Duration timeout) throws Exception {
+        return gateway.clientClosed.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Sends a dispatch event (op 0) on the gateway. */
     public void dispatch(String type, JsonNode data) {
         gateway.dispatch(type, data);
@@ -529,6 +606,25 @@ public final class StandInDiscord implements AutoCloseable {
         final java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
         private final AtomicInteger sequence = new AtomicInteger();
         private volatile WebSocket session;
+        final AtomicInteger sessions = new AtomicInteger();
+        final AtomicInteger resumes = new AtomicInteger();
+        final CompletableFuture<Integer> clientClosed = new CompletableFuture<>();
+
+        WebSocket current() {
+            WebSocket socket = session;
+            if (socket == null) {
+                throw new IllegalStateException("no client is connected to the gateway");
+            }
+            return socket;
+        }
+
+        private void sessionStarted(WebSocket conn) {
+            session = conn;
+            synchronized (sessions) {
+                sessions.incrementAndGet();
+                sessions.notifyAll();
+            }
+        }
 
         Gateway() {
             super(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -560,6 +656,7 @@ public final class StandInDiscord implements AutoCloseable {
                 switch (packet.path("op").asInt(-1)) {
                     case 1 -> conn.send("{\"op\":11}");
                     case 2 -> identify(conn, packet.get("d"));
+                    case 6 -> resume(conn, packet.get("d"));
                     default -> {
                         // Presence updates and the like need no answer.
                     }
@@ -574,8 +671,6 @@ public final class StandInDiscord implements AutoCloseable {
                 conn.close(4004, "Authentication failed.");
                 return;
             }
-            session = conn;
-            identified.complete(identify);
             ObjectNode ready = JSON.createObjectNode();
             ready.put("v", 10);
             ready.set("user", user(BOT_ID, "crisisdesk", true));
@@ -584,14 +679,32 @@ public final class StandInDiscord implements AutoCloseable {
             ready.put("session_id", "stand-in-session");
             ready.put("resume_gateway_url", "ws://127.0.0.1:" + getPort());
             ready.putObject("application").put("id", Long.toString(APP_ID)).put("flags", 0);
+            session = conn;
             dispatch("READY", ready);
             dispatch("GUILD_CREATE", guild());
+            sessionStarted(conn);
+            identified.complete(identify); // after READY: what a test dispatches next comes after it
+        }
+
+        private void resume(WebSocket conn, JsonNode resume) {
+            resumes.incrementAndGet();
+            if (!("Bot " + token).equals(resume.path("token").asText())
+                    || !"stand-in-session".equals(resume.path("session_id").asText())) {
+                conn.send("{\"op\":9,\"d\":false,\"s\":null,\"t\":null}");
+                return;
+            }
+            session = conn;
+            dispatch("RESUMED", JSON.createObjectNode());
+            sessionStarted(conn);
         }
 
         @Override
         public void onClose(WebSocket conn, int code, String reason, boolean remote) {
             if (conn == session) {
                 session = null;
+                if (remote) {
+                    clientClosed.complete(code);
+                }
             }
         }
 
