@@ -1,13 +1,13 @@
 package org.crisisdesk.discord;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.crisisdesk.discord.render.ComponentIds;
 import org.crisisdesk.discord.render.Limits;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
 import org.crisisdesk.discord.render.TimelineRenderer;
+import org.crisisdesk.discord.render.TopicChoices;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.timeline.InvalidTimelineQueryException;
@@ -73,15 +73,8 @@ final class TimelineCommand implements BotCommand {
 
     @Override
     public void autocomplete(AutocompleteInteraction interaction) {
-        String typed = interaction.getFocusedOption().getStringValue().orElse("").strip()
-                .toLowerCase(Locale.ROOT);
-        List<String> topics = engine.topics();
-        List<SlashCommandOptionChoice> choices = java.util.stream.Stream.concat(
-                        topics.stream().filter(t -> t.toLowerCase(Locale.ROOT).startsWith(typed)),
-                        topics.stream().filter(t -> !t.toLowerCase(Locale.ROOT).startsWith(typed)
-                                && t.toLowerCase(Locale.ROOT).contains(typed)))
-                .filter(t -> t.length() <= Math.min(MAX_TOPIC, Limits.CHOICE_NAME))
-                .limit(Limits.CHOICES)
+        String typed = interaction.getFocusedOption().getStringValue().orElse("");
+        List<SlashCommandOptionChoice> choices = TopicChoices.matching(engine.topics(), typed, MAX_TOPIC).stream()
                 .map(t -> SlashCommandOptionChoice.create(t, t))
                 .toList();
         interaction.respondWithChoices(choices);

@@ -59,6 +59,15 @@ class RenderingProperties {
         check(new NoticeRenderer().error(from + " " + to + " " + topic));
     }
 
+    @Property(tries = 300)
+    void topicAutocompleteNeverFailsAndKeepsDiscordsCaps(@ForAll("hostile") String typed) {
+        List<String> choices = TopicChoices.matching(engine.topics(), typed, 100);
+        assertTrue(choices.size() <= Limits.CHOICES);
+        choices.forEach(c -> assertTrue(!c.isBlank() && c.length() <= Limits.CHOICE_NAME, c));
+        assertTrue(TopicChoices.matching(engine.topics(), "", 100).size() == Math.min(Limits.CHOICES,
+                engine.topics().size()), "an empty prefix offers the most used topics");
+    }
+
     private static void check(ReplyView reply) {
         assertTrue(reply.content().length() <= Limits.CONTENT);
         int total = 0;
