@@ -216,6 +216,11 @@ class CliTest {
         Run ok = run("health");
         assertEquals(0, ok.status(), ok.err());
         assertTrue(ok.out().startsWith("ok: generation gen-000001 (3 passages, 4 events, 4 sources)"), ok.out());
+        assertFalse(ok.out().contains("changed"), ok.out());
+        Files.writeString(knowledge.resolve("aliases.yaml"), "\n# edited\n", java.nio.file.StandardOpenOption.APPEND);
+        Run stale = run("health");
+        assertEquals(0, stale.status(), "a stale index still serves");
+        assertTrue(stale.out().contains("has changed since it was built"), stale.out());
     }
 
     @Test
