@@ -207,7 +207,7 @@ class CliTest {
     }
 
     @Test
-    void healthChecksTheServingIndexWithoutBuildingOne() {
+    void healthChecksTheServingIndexWithoutBuildingOne() throws Exception {
         Run none = run("health");
         assertEquals(1, none.status());
         assertTrue(none.err().contains("no index"), none.err());
