@@ -146,7 +146,7 @@ public final class AnswerEngine {
         if (snippets.isEmpty()) {
             return Answer.refused(question, confidence, NO_ANSWER, topTopics(generation));
         }
-        Optional<String> didYouMean = new Correction(generation.analysis().queryAnalyzer())
+        Optional<String> didYouMean = new Correction(generation.analysis())
                 .suggest(question, plan.concepts(), snippets);
         return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of(),
                 didYouMean);

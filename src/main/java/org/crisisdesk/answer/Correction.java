@@ -3,13 +3,12 @@ package org.crisisdesk.answer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.crisisdesk.index.Fields;
+import org.crisisdesk.index.TextAnalysis;
 
 /**
  * "Did you mean …?": when a word of the question was unknown and matched a near spelling instead, the question
@@ -18,10 +17,10 @@ import org.crisisdesk.index.Fields;
  */
 final class Correction {
 
-    private final Analyzer analyzer;
+    private final TextAnalysis analysis;
 
-    Correction(Analyzer analyzer) {
-        this.analyzer = analyzer;
+    Correction(TextAnalysis analysis) {
+        this.analysis = analysis;
     }
 
     Optional<String> suggest(String question, List<QueryPlan.Concept> concepts, List<Snippet> snippets) {
@@ -50,7 +49,7 @@ final class Correction {
             for (Snippet.Highlight h : snippet.highlights()) {
                 String surface = snippet.text().substring(h.start(), h.end());
                 for (String word : surface.split("\\s+")) {
-                    for (String term : terms(word)) {
+                    for (String term : analysis.terms(word)) {
                         int distance = distance(term, unknown);
                         if (distance > 0 && distance <= 2 && distance < bestDistance) {
                             bestDistance = distance;
@@ -65,7 +64,7 @@ final class Correction {
 
     /** Where in the question the token that analyses to {@code term} stands. */
     private Optional<int[]> offsets(String question, String term) {
-        try (TokenStream stream = analyzer.tokenStream(Fields.ALL, question)) {
+        try (TokenStream stream = analysis.queryAnalyzer().tokenStream(Fields.ALL, question)) {
             CharTermAttribute text = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -81,21 +80,6 @@ final class Correction {
             throw new UncheckedIOException(e);
         }
         return Optional.empty();
-    }
-
-    private List<String> terms(String word) {
-        try (TokenStream stream = analyzer.tokenStream(Fields.ALL, word.toLowerCase(Locale.ROOT))) {
-            CharTermAttribute text = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            java.util.ArrayList<String> out = new java.util.ArrayList<>();
-            while (stream.incrementToken()) {
-                out.add(text.toString());
-            }
-            stream.end();
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Levenshtein distance, enough for single words. */

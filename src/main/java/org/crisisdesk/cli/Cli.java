@@ -365,9 +365,7 @@ public final class Cli {
         noPositional(Arguments.parse(words, Set.of(), Set.of()), "health");
         try {
             Engine.Health health = Engine.health(config);
-            String stale = java.nio.file.Files.isDirectory(config.knowledge())
-                    && !new KnowledgeLoader().fingerprint(config.knowledge()).equals(health.manifest().fingerprint())
-                    ? "; the knowledge base has changed since it was built (run 'reindex')" : "";
+            String stale = health.stale() ? "; the knowledge base has changed since it was built (run 'reindex')" : "";
             stdout.println("ok: generation " + health.generation() + " (" + health.manifest().passages() + " passages, "
                     + health.manifest().events() + " events, " + health.manifest().sources()
                     + " sources) answered a probe question in " + health.probeMillis() + " ms" + stale);

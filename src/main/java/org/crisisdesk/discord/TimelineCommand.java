@@ -3,7 +3,6 @@ package org.crisisdesk.discord;
 import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.discord.render.ComponentIds;
-import org.crisisdesk.discord.render.Limits;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
 import org.crisisdesk.discord.render.TimelineRenderer;

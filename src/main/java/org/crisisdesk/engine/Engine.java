@@ -61,8 +61,7 @@ public final class Engine implements Closeable {
         IndexStore store = new IndexStore(config.index());
         Reindexer reindexer = new Reindexer(config.knowledge(), store, loader, Clock.systemUTC());
         Optional<Generation> existing = openCurrent(store);
-        boolean stale = existing.isPresent() && Files.isDirectory(config.knowledge())
-                && !existing.get().manifest().fingerprint().equals(loader.fingerprint(config.knowledge()));
+        boolean stale = existing.isPresent() && isStale(existing.get().manifest(), config, loader);
         if (existing.isPresent() && !stale) {
             return new Engine(config, store, reindexer, existing.get());
         }
@@ -110,8 +109,18 @@ public final class Engine implements Closeable {
                 .reindex(previous, progress);
     }
 
-    /** What {@link #health} found: the generation in service, what it holds, and how long a probe question took. */
-    public record Health(String generation, IndexManifest manifest, long probeMillis) {
+    /**
+     * What {@link #health} found: the generation in service, what it holds, how long a probe question took, and
+     * whether the knowledge base changed since it was built.
+     */
+    public record Health(String generation, IndexManifest manifest, long probeMillis, boolean stale) {
+    }
+
+    /** The index was built from other knowledge than what the knowledge directory (if there is one) holds now. */
+    private static boolean isStale(IndexManifest manifest, EngineConfig config, KnowledgeLoader loader)
+            throws IOException {
+        return Files.isDirectory(config.knowledge())
+                && !manifest.fingerprint().equals(loader.fingerprint(config.knowledge()));
     }
 
     /**
@@ -127,7 +136,8 @@ public final class Engine implements Closeable {
             long start = System.nanoTime();
             new AnswerEngine(manager, config.policy()).ask("MINUSMA");
             long millis = (System.nanoTime() - start) / 1_000_000;
-            return new Health(name, manager.read(Generation::manifest), millis);
+            IndexManifest manifest = manager.read(Generation::manifest);
+            return new Health(name, manifest, millis, isStale(manifest, config, new KnowledgeLoader()));
         } finally {
             manager.close();
         }

@@ -5,7 +5,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -26,6 +25,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
+import org.crisisdesk.knowledge.Names;
 
 /**
  * How text becomes terms, the same at index and at query time so that both sides agree: accents folded (Keïta =
@@ -84,8 +84,7 @@ public final class TextAnalysis {
 
     /** A topic or tag as a filter key: lower case, no accents, single spaces. */
     public static String keyword(String text) {
-        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+        return Names.fold(text);
     }
 
     private static SynonymMap buildAliasMap(List<List<String>> groups) {

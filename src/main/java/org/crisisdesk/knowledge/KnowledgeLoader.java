@@ -362,7 +362,7 @@ public final class KnowledgeLoader {
         }
         Map<String, ItemFields.Located> aliasNames = new HashMap<>();
         for (ItemFields.Located name : kb.aliasNames) {
-            String key = foldForComparison(name.value());
+            String key = Names.fold(name.value());
             ItemFields.Located previous = aliasNames.putIfAbsent(key, name);
             if (previous != null) {
                 problems.add(new Problem(name.origin(), "alias name '" + name.value() + "' is already listed at "
@@ -379,12 +379,6 @@ public final class KnowledgeLoader {
         if (previous != null) {
             problems.add(new Problem(at, "duplicate id '" + id + "' (first defined at " + previous + ")"));
         }
-    }
-
-    /** Lower-case and without accents: the analyzer treats names that differ only so as the same. */
-    static String foldForComparison(String text) {
-        String decomposed = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD);
-        return decomposed.replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     private static List<String> values(List<ItemFields.Located> located) {
