@@ -85,8 +85,14 @@ public final class AnswerEngine {
         Map<Integer, Coverage.Measure> measures = coverage.measure(docs);
         for (ScoreDoc hit : top.scoreDocs) {
             Coverage.Measure measured = measures.get(hit.doc);
+            if (measured.share() <= 0) {
+                continue; // matched only a preference (an event for a "when" question), none of the words
+            }
             candidates.add(new Candidate(hit.doc, hit.score, measured.confidence(),
                     hit.score * (RANK_FLOOR + measured.share())));
+        }
+        if (candidates.isEmpty()) {
+            return Answer.refused(question, 0, NO_ANSWER, topTopics(generation));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
         Candidate best = candidates.get(0);

@@ -60,38 +60,43 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
         for (Query part : split(all)) {
             concepts.add(concept(part, searcher));
         }
-        BooleanQuery.Builder content = new BooleanQuery.Builder();
+        // One flat disjunction: Lucene scores a top-level OR of plain clauses with its fastest top-k algorithm
+        // (MaxScore), and nesting it under a MUST to add a preference made a million-passage search twice as slow.
+        BooleanQuery.Builder scoring = new BooleanQuery.Builder();
         for (Concept concept : concepts) {
-            content.add(concept.query(), BooleanClause.Occur.SHOULD);
+            scoring.add(concept.query(), BooleanClause.Occur.SHOULD);
         }
-        Query title = builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD);
-        if (title != null) {
-            content.add(new BoostQuery(title, TITLE_BOOST), BooleanClause.Occur.SHOULD);
+        for (Query titleWord : split(builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD))) {
+            scoring.add(new BoostQuery(titleWord, TITLE_BOOST), BooleanClause.Occur.SHOULD);
         }
-        Query scoring = content.build();
         String lower = question.toLowerCase(Locale.ROOT);
         if (asksWhen) {
-            scoring = prefer(scoring, new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT)), EVENT_PREFERENCE);
+            scoring.add(preference(new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT)), EVENT_PREFERENCE),
+                    BooleanClause.Occur.SHOULD);
         } else if (WHO.matcher(lower).find()) {
-            scoring = prefer(scoring, new TermQuery(new Term(Fields.ABOUT, "person")), PERSON_PREFERENCE);
+            scoring.add(preference(new TermQuery(new Term(Fields.ABOUT, "person")), PERSON_PREFERENCE),
+                    BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
-        return Optional.of(new QueryPlan(scoring, matching.build(), concepts, asksWhen,
+        return Optional.of(new QueryPlan(scoring.build(), matching.build(), concepts, asksWhen,
                 ConceptWeights.looksFrench(question)));
     }
 
-    /** Texts that also match {@code kind} score {@code boost} more; the others are still found. */
-    private static Query prefer(Query scoring, Query kind, float boost) {
-        return new BooleanQuery.Builder()
-                .add(scoring, BooleanClause.Occur.MUST)
-                .add(new BoostQuery(new ConstantScoreQuery(kind), boost), BooleanClause.Occur.SHOULD)
-                .build();
+    /**
+     * Texts of {@code kind} score {@code boost} more. On its own the clause also matches texts that share no word
+     * with the question; those cover nothing, and the engine drops them before ranking.
+     */
+    private static Query preference(Query kind, float boost) {
+        return new BoostQuery(new ConstantScoreQuery(kind), boost);
     }
 
     /** QueryBuilder makes one clause per position (or per alias span); each is one thing the question asks. */
     private static List<Query> split(Query all) {
         Set<Query> parts = new LinkedHashSet<>();
+        if (all == null) {
+            return List.of();
+        }
         if (all instanceof BooleanQuery bool && bool.clauses().stream()
                 .allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
             for (BooleanClause clause : bool.clauses()) {
@@ -110,10 +115,12 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
         if (docFreq == 0 && query instanceof TermQuery term && isCorrectable(term.getTerm().text())) {
             String text = term.getTerm().text();
             int edits = text.length() >= 8 ? 2 : 1;
-            FuzzyQuery fuzzy = new FuzzyQuery(term.getTerm(), edits, 1);
-            int fuzzyFreq = docFreq(searcher.rewrite(fuzzy), searcher);
+            // Rewritten once here: the near spellings as plain terms. Kept as a FuzzyQuery, its automaton would be
+            // built again by every later user (coverage, search, highlighter), which cost more than the search.
+            Query nearSpellings = searcher.rewrite(new FuzzyQuery(term.getTerm(), edits, 1));
+            int fuzzyFreq = docFreq(nearSpellings, searcher);
             if (fuzzyFreq > 0) {
-                return new Concept(fuzzy, terms, fuzzyFreq, true);
+                return new Concept(nearSpellings, terms, fuzzyFreq, true);
             }
         }
         return new Concept(query, terms, docFreq, false);

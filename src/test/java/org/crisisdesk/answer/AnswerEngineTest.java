@@ -100,6 +100,15 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aWhenQuestionSharingNoWordWithTheBaseIsNotAnsweredOrPointedAtEventsForBeingEvents() {
+        // The "when" preference matches every event on its own; those texts cover nothing of the question.
+        Answer answer = engine.ask("when did the sourdough bread rise?");
+        assertFalse(answer.answered(), answer.toString());
+        List<String> topics = engine.topics();
+        assertEquals(topics.subList(0, Math.min(5, topics.size())), answer.suggestions());
+    }
+
+    @Test
     void correctsAMisspeltNameAndSaysHowItReadTheQuestion() {
         Answer answer = engine.ask("assimi goitta");
         assertTrue(answer.answered(), answer.toString());
