@@ -57,6 +57,17 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aNameMatchedAsAnAliasAndAsWordsIsMarkedOnce() {
+        Answer answer = engine.ask("What happened to Ibrahim Boubacar Keïta in 2020?");
+        assertTrue(answer.answered(), answer.toString());
+        List<String> marked = answer.snippets().stream()
+                .flatMap(s -> s.highlights().stream().map(h -> s.text().substring(h.start(), h.end())))
+                .toList();
+        assertTrue(marked.contains("Ibrahim Boubacar Keïta"), marked.toString());
+        assertFalse(marked.contains("Ibrahim"), marked.toString());
+    }
+
+    @Test
     void everyCitationNumberUsedIsListedOnceInOrder() {
         Answer answer = engine.ask("Who is Assimi Goïta and the CNSP junta?");
         assertTrue(answer.answered(), answer.toString());
