@@ -120,7 +120,7 @@ public final class AnswerEngine {
         }
         StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), CACHED_DOCUMENTS);
         PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
-                new SnippetCutter(generation.analysis().indexAnalyzer(), documents), documents);
+                new SnippetCutter(generation.analysis(), documents), documents);
         perGeneration.set(fresh);
         return fresh;
     }

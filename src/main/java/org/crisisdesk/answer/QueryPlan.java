@@ -15,8 +15,10 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.crisisdesk.index.Fields;
@@ -56,8 +58,9 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
             return Optional.empty();
         }
         boolean asksWhen = WHEN.matcher(question.toLowerCase(Locale.ROOT)).find();
+        List<Query> parts = split(all);
         List<Concept> concepts = new ArrayList<>();
-        for (Query part : split(all)) {
+        for (Query part : parts) {
             concepts.add(concept(part, searcher));
         }
         // One flat disjunction: Lucene scores a top-level OR of plain clauses with its fastest top-k algorithm
@@ -66,7 +69,7 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
         for (Concept concept : concepts) {
             scoring.add(concept.query(), BooleanClause.Occur.SHOULD);
         }
-        for (Query titleWord : split(builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD))) {
+        for (Query titleWord : titleWords(parts, question, builder)) {
             scoring.add(new BoostQuery(titleWord, TITLE_BOOST), BooleanClause.Occur.SHOULD);
         }
         String lower = question.toLowerCase(Locale.ROOT);
@@ -81,6 +84,56 @@ record QueryPlan(Query scoring, Query matching, List<Concept> concepts, boolean 
         concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
         return Optional.of(new QueryPlan(scoring.build(), matching.build(), concepts, asksWhen,
                 ConceptWeights.looksFrench(question)));
+    }
+
+    /**
+     * The question's words on the title field. Rebuilt from the question's analysis on the main field rather than
+     * by analysing the question again (the same analyzer serves both fields, so the queries are the same but for
+     * the field); a query kind this does not rebuild falls back to analysing.
+     */
+    private static List<Query> titleWords(List<Query> parts, String question, QueryBuilder builder) {
+        List<Query> onTitle = new ArrayList<>(parts.size());
+        for (Query part : parts) {
+            Optional<Query> rebuilt = onField(part, Fields.TITLE);
+            if (rebuilt.isEmpty()) {
+                return split(builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD));
+            }
+            onTitle.add(rebuilt.get());
+        }
+        return onTitle;
+    }
+
+    private static Optional<Query> onField(Query query, String field) {
+        if (query instanceof TermQuery term) {
+            return Optional.of(new TermQuery(new Term(field, term.getTerm().bytes())));
+        }
+        if (query instanceof SynonymQuery synonyms) {
+            SynonymQuery.Builder rebuilt = new SynonymQuery.Builder(field);
+            synonyms.getTerms().forEach(t -> rebuilt.addTerm(new Term(field, t.bytes())));
+            return Optional.of(rebuilt.build());
+        }
+        if (query instanceof PhraseQuery phrase) {
+            PhraseQuery.Builder rebuilt = new PhraseQuery.Builder().setSlop(phrase.getSlop());
+            Term[] terms = phrase.getTerms();
+            int[] positions = phrase.getPositions();
+            for (int i = 0; i < terms.length; i++) {
+                rebuilt.add(new Term(field, terms[i].bytes()), positions[i]);
+            }
+            return Optional.of(rebuilt.build());
+        }
+        if (query instanceof BooleanQuery bool) {
+            BooleanQuery.Builder rebuilt = new BooleanQuery.Builder()
+                    .setMinimumNumberShouldMatch(bool.getMinimumNumberShouldMatch());
+            for (BooleanClause clause : bool.clauses()) {
+                Optional<Query> inner = onField(clause.getQuery(), field);
+                if (inner.isEmpty()) {
+                    return Optional.empty();
+                }
+                rebuilt.add(inner.get(), clause.getOccur());
+            }
+            return Optional.of(rebuilt.build());
+        }
+        return Optional.empty();
     }
 
     /**

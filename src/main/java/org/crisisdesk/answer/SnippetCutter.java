@@ -25,6 +25,7 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
 import org.crisisdesk.index.Fields;
+import org.crisisdesk.index.TextAnalysis;
 
 /**
  * Cuts the best sentence or two out of each chosen text and keeps where the question's words are, so a front end
@@ -50,15 +51,15 @@ final class SnippetCutter {
     private static final Comparator<Match> TEXT_ORDER = Comparator.comparingInt(Match::start)
             .thenComparingInt(Match::end).thenComparing(Match::term);
 
-    private final Analyzer analyzer;
+    private final TextAnalysis analysis;
     private final StoredDocuments documents;
     private final PassageScorer scorer = new PassageScorer();
     private final PassageFormatter formatter = new MarkingFormatter();
     /** Cloned for each text: a break iterator holds its text, and making a new one from the rules costs more. */
     private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 
-    SnippetCutter(Analyzer analyzer, StoredDocuments documents) {
-        this.analyzer = analyzer;
+    SnippetCutter(TextAnalysis analysis, StoredDocuments documents) {
+        this.analysis = analysis;
         this.documents = documents;
     }
 
@@ -68,24 +69,27 @@ final class SnippetCutter {
         Set<Term> terms = new LinkedHashSet<>();
         query.visit(QueryVisitor.termCollector(terms));
         terms.forEach(term -> wanted.add(term.text()));
+        Analyzer analyzer = wanted.stream().anyMatch(TextAnalysis::isAliasTerm)
+                ? analysis.indexAnalyzer() : analysis.wordsAnalyzer();
         List<Cut> cuts = new ArrayList<>(docs.length);
         for (int doc : docs) {
             String text = documents.get(doc).get(Fields.TEXT);
-            cuts.add(text == null || text.isEmpty() ? Cut.parse("") : Cut.parse(cutText(text, wanted, sentences)));
+            cuts.add(text == null || text.isEmpty() ? Cut.parse("")
+                    : Cut.parse(cutText(text, wanted, sentences, analyzer)));
         }
         return cuts;
     }
 
-    private String cutText(String text, Set<String> wanted, int maxSentences) {
+    private String cutText(String text, Set<String> wanted, int maxSentences, Analyzer analyzer) {
         BreakIterator bounds = (BreakIterator) sentences.clone();
         bounds.setText(text);
-        List<Match> matches = matches(text, wanted);
+        List<Match> matches = matches(text, wanted, analyzer);
         Passage[] chosen = matches.isEmpty() ? firstSentence(bounds) : best(matches, bounds, text.length(), maxSentences);
         return chosen.length == 0 ? "" : (String) formatter.format(chosen, text);
     }
 
     /** Every token of the text that is a term of the question, in text order, with its count in the text. */
-    private List<Match> matches(String text, Set<String> wanted) {
+    private static List<Match> matches(String text, Set<String> wanted, Analyzer analyzer) {
         List<String> found = new ArrayList<>();
         List<int[]> offsets = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();

@@ -20,22 +20,28 @@ public final class BenchReport {
         out.append("Machine: ").append(machine).append("\n\n");
         out.append("| size | passages | build s | passages/s | index MiB | reindex s | ask p50 | p95 | p99 | max ms "
                 + "| bare p50 | p99 ms | ask/bare p50 | p99 | timeline p50 | p99 ms | questions/s by threads "
-                + "| heap MiB load / run | ready s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|\n");
+                + "| bare questions/s | heap MiB load / run | ready s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
         for (BenchResult r : results) {
-            String throughput = r.throughput().entrySet().stream()
-                    .map(e -> e.getKey() + ": " + Math.round(e.getValue()))
-                    .collect(Collectors.joining(", "));
+            String throughput = byThreads(r.throughput());
+            String bareThroughput = byThreads(r.bareThroughput());
             out.append(String.format(Locale.ROOT,
                     "| %s | %d | %.1f | %.0f | %.1f | %.1f | %.2f | %.2f | %.2f | %.1f | %.2f | %.2f | %.1f | %.1f "
-                            + "| %.2f | %.2f | %s | %.0f / %.0f | %s |%n",
+                            + "| %.2f | %.2f | %s | %s | %.0f / %.0f | %s |%n",
                     r.size(), r.passages(), r.buildSeconds(), r.passagesPerSecond(), r.indexMiB(),
                     r.reindexSeconds(), r.ask().p50(), r.ask().p95(), r.ask().p99(), r.ask().max(), r.bare().p50(),
                     r.bare().p99(), r.ratioP50(), r.ratioP99(), r.timeline().p50(), r.timeline().p99(), throughput,
+                    bareThroughput,
                     r.heapAfterLoadMiB(), r.heapAfterRunMiB(),
                     Double.isNaN(r.readySeconds()) ? "" : String.format(Locale.ROOT, "%.2f", r.readySeconds())));
         }
         return out.toString();
+    }
+
+    private static String byThreads(Map<Integer, Double> perSecond) {
+        return perSecond.entrySet().stream()
+                .map(e -> e.getKey() + ": " + Math.round(e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     public static void json(List<BenchResult> results, String machine, Path file) throws IOException {

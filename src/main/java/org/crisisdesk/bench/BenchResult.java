@@ -3,8 +3,9 @@ package org.crisisdesk.bench;
 import java.util.Map;
 
 /**
- * What one size measured. Latencies are milliseconds; {@code throughput} maps a thread count to questions per
- * second; heap figures are MiB in use after a full GC.
+ * What one size measured. Latencies are milliseconds; {@code throughput} and {@code bareThroughput} (Lucene's own
+ * search, the floor) map a thread count to questions per second; heap figures are MiB in use after a full GC;
+ * {@code readySeconds} is from starting a new JVM to its first answer, NaN when not measured.
  */
 public record BenchResult(
         String size,
@@ -18,6 +19,7 @@ public record BenchResult(
         Latency timeline,
         Latency bare,
         Map<Integer, Double> throughput,
+        Map<Integer, Double> bareThroughput,
         double heapAfterLoadMiB,
         double heapAfterRunMiB,
         double readySeconds) {

@@ -1,7 +1,7 @@
 package org.crisisdesk.bench;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.IndexSearcher;
@@ -48,15 +49,24 @@ public final class Benchmark {
     private static final int WARM_UP_ROUNDS = 3;
     private static final int TIMELINE_QUERIES = 500;
     private static final int THROUGHPUT_QUESTIONS = 4_000;
+    private static final int READY_RUNS = 3;
 
     private final KnowledgeBase real;
+    private final Path knowledgeDirectory;
     private final List<String> questions;
     private final Path work;
     private final ProgressListener progress;
     private final long seed;
 
-    public Benchmark(KnowledgeBase real, List<String> questions, Path work, long seed, ProgressListener progress) {
+    /**
+     * @param real               the knowledge base as loaded from {@code knowledgeDirectory}
+     * @param knowledgeDirectory where it was loaded from: the start-to-ready probe opens the index as a server does,
+     *                           checking it against these files
+     */
+    public Benchmark(KnowledgeBase real, Path knowledgeDirectory, List<String> questions, Path work, long seed,
+            ProgressListener progress) {
         this.real = real;
+        this.knowledgeDirectory = knowledgeDirectory;
         this.questions = List.copyOf(questions);
         this.work = work;
         this.seed = seed;
@@ -64,7 +74,7 @@ public final class Benchmark {
     }
 
     /** Runs one size: {@code passages} of 0 means the real base as it is. */
-    public BenchResult run(String label, int passages, List<Integer> threadCounts, boolean measureReady)
+    public BenchResult run(String label, int passages, List<Integer> threadCounts)
             throws IOException, InvalidKnowledgeException, ReindexInProgressException, EngineException,
             InterruptedException {
         KnowledgeBase kb = passages <= 0 ? real : SyntheticKnowledge.of(real, passages, seed);
@@ -78,11 +88,18 @@ public final class Benchmark {
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         double indexMiB = size(store.directory(built.generation())) / (1024.0 * 1024.0);
 
+        // A generated base has no knowledge files: the probe must not find the index stale against the real ones
+        // and rebuild it from them.
+        Path knowledge = passages <= 0 ? knowledgeDirectory : work.resolve("no-knowledge-directory");
+        double ready = startToReady(indexDir, knowledge);
         EngineConfig config = EngineConfig.fromEnvironment(Map.of())
                 .withKnowledge(work.resolve("no-knowledge-directory")).withIndex(indexDir);
         try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
+            if (engine.manifest().passages() != kb.passages().size()) {
+                throw new IllegalStateException("the index in service has " + engine.manifest().passages()
+                        + " passages, not the " + kb.passages().size() + " built for " + label);
+            }
             engine.ask(questions.get(0));
-            double ready = measureReady ? ManagementFactory.getRuntimeMXBean().getUptime() / 1000.0 : Double.NaN;
             double heapAfterLoad = heapMiB();
 
             progress.progress(label + ": ask latency", 0, 0);
@@ -90,13 +107,29 @@ public final class Benchmark {
                 questions.forEach(engine::ask);
             }
             BenchResult.Latency ask = BenchResult.Latency.of(time(MEASURED_ROUNDS, engine::ask));
-            BenchResult.Latency bare = bareLucene(store);
             BenchResult.Latency timeline = timeline(engine);
-
             Map<Integer, Double> throughput = new LinkedHashMap<>();
             for (int threads : threadCounts) {
                 progress.progress(label + ": throughput with " + threads + " threads", 0, 0);
-                throughput.put(threads, throughput(engine, threads));
+                throughput.put(threads, throughput(engine::ask, threads));
+            }
+
+            progress.progress(label + ": bare Lucene", 0, 0);
+            BenchResult.Latency bare;
+            Map<Integer, Double> bareThroughput = new LinkedHashMap<>();
+            String name = store.current().orElseThrow();
+            Generation generation = Generation.open(name, store.directory(name));
+            try {
+                Consumer<String> search = bareSearch(generation);
+                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
+                    questions.forEach(search);
+                }
+                bare = BenchResult.Latency.of(time(MEASURED_ROUNDS, search));
+                for (int threads : threadCounts) {
+                    bareThroughput.put(threads, throughput(search, threads));
+                }
+            } finally {
+                generation.discard();
             }
 
             progress.progress(label + ": reindex while serving", 0, 0);
@@ -107,11 +140,43 @@ public final class Benchmark {
             double heapAfterRun = heapMiB();
             return new BenchResult(label, kb.passages().size(), kb.events().size(), buildSeconds,
                     kb.passages().size() / buildSeconds, indexMiB, reindexSeconds, ask, timeline, bare, throughput,
-                    heapAfterLoad, heapAfterRun, ready);
+                    bareThroughput, heapAfterLoad, heapAfterRun, ready);
         }
     }
 
-    private long[] time(int rounds, java.util.function.Consumer<String> call) {
+    /**
+     * Seconds from starting a new JVM to its first answer: {@code crisisdesk ask} against the index just built, as
+     * a server starts (index opened, checked against the knowledge files if there are any, one question answered),
+     * with this JVM's heap limit. The median of three runs; a run that fails or takes over a minute makes the figure missing.
+     */
+    private double startToReady(Path indexDir, Path knowledge) throws IOException, InterruptedException {
+        progress.progress("start to ready (a new JVM answering one question)", 0, 0);
+        String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(javaBinary, "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp",
+                System.getProperty("java.class.path"), "org.crisisdesk.cli.Main", "ask", questions.get(0));
+        double[] seconds = new double[READY_RUNS];
+        for (int run = 0; run < READY_RUNS; run++) {
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            builder.environment().put(EngineConfig.INDEX_VARIABLE, indexDir.toString());
+            builder.environment().put(EngineConfig.KNOWLEDGE_VARIABLE, knowledge.toString());
+            long start = System.nanoTime();
+            Process process = builder.start();
+            if (!process.waitFor(1, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                return Double.NaN;
+            }
+            if (process.exitValue() != 0) {
+                return Double.NaN;
+            }
+            seconds[run] = (System.nanoTime() - start) / 1e9;
+        }
+        java.util.Arrays.sort(seconds);
+        return seconds[READY_RUNS / 2];
+    }
+
+    private long[] time(int rounds, Consumer<String> call) {
         long[] nanos = new long[rounds * questions.size()];
         int i = 0;
         for (int round = 0; round < rounds; round++) {
@@ -125,29 +190,19 @@ public final class Benchmark {
     }
 
     /** Lucene alone: the same analyzer and field, BM25 top 10, no confidence, snippets or citations. */
-    private BenchResult.Latency bareLucene(IndexStore store) throws IOException {
-        String name = store.current().orElseThrow();
-        Generation generation = Generation.open(name, store.directory(name));
-        try {
-            IndexSearcher searcher = generation.searcher();
-            QueryBuilder builder = new QueryBuilder(generation.analysis().queryAnalyzer());
-            java.util.function.Consumer<String> search = question -> {
-                Query query = builder.createBooleanQuery(Fields.ALL, question, BooleanClause.Occur.SHOULD);
-                if (query != null) {
-                    try {
-                        searcher.search(query, 10);
-                    } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
-                    }
+    private static Consumer<String> bareSearch(Generation generation) {
+        IndexSearcher searcher = generation.searcher();
+        QueryBuilder builder = new QueryBuilder(generation.analysis().queryAnalyzer());
+        return question -> {
+            Query query = builder.createBooleanQuery(Fields.ALL, question, BooleanClause.Occur.SHOULD);
+            if (query != null) {
+                try {
+                    searcher.search(query, 10);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-            };
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                questions.forEach(search);
             }
-            return BenchResult.Latency.of(time(MEASURED_ROUNDS, search));
-        } finally {
-            generation.discard();
-        }
+        };
     }
 
     private BenchResult.Latency timeline(Engine engine) {
@@ -171,7 +226,7 @@ public final class Benchmark {
         return BenchResult.Latency.of(nanos);
     }
 
-    private double throughput(Engine engine, int threads) throws InterruptedException {
+    private double throughput(Consumer<String> ask, int threads) throws InterruptedException {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         AtomicInteger next = new AtomicInteger();
         long start = System.nanoTime();
@@ -180,7 +235,7 @@ public final class Benchmark {
             futures.add(pool.submit(() -> {
                 int i;
                 while ((i = next.getAndIncrement()) < THROUGHPUT_QUESTIONS) {
-                    engine.ask(questions.get(i % questions.size()));
+                    ask.accept(questions.get(i % questions.size()));
                 }
             }));
         }

@@ -336,11 +336,10 @@ public final class Cli {
         Path work = java.nio.file.Files.createTempDirectory("crisisdesk-bench");
         List<BenchResult> results = new ArrayList<>();
         try {
-            Benchmark benchmark = new Benchmark(kb, questions, work, seed, new StderrProgress(stderr));
-            boolean first = true;
+            Benchmark benchmark = new Benchmark(kb, config.knowledge(), questions, work, seed,
+                    new StderrProgress(stderr));
             for (String size : sizes) {
-                results.add(benchmark.run(size.strip(), passages(size.strip()), threadCounts, first));
-                first = false;
+                results.add(benchmark.run(size.strip(), passages(size.strip()), threadCounts));
             }
         } catch (InvalidKnowledgeException | ReindexInProgressException | EngineException e) {
             stderr.println("crisisdesk: the benchmark could not build its index: " + e.getMessage());
