@@ -28,6 +28,7 @@ public final class AnswerEngine {
     static final String NO_ANSWER = "I have no sourced answer to that.";
     static final String EMPTY = "Ask a question about the crisis in Mali, for example: when did MINUSMA leave Mali?";
     static final String NOTHING_TO_SEARCH = "I could not find any words to search for in that question.";
+    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
 
     /** Rerank: BM25 times (this + share covered), so a text that covers more of the question moves up. */
     private static final double RANK_FLOOR = 0.25;
@@ -85,14 +86,9 @@ public final class AnswerEngine {
         Map<Integer, Coverage.Measure> measures = coverage.measure(docs);
         for (ScoreDoc hit : top.scoreDocs) {
             Coverage.Measure measured = measures.get(hit.doc);
-            if (measured.share() <= 0) {
-                continue; // matched only a preference (an event for a "when" question), none of the words
-            }
-            candidates.add(new Candidate(hit.doc, hit.score, measured.confidence(),
-                    hit.score * (RANK_FLOOR + measured.share())));
-        }
-        if (candidates.isEmpty()) {
-            return Answer.refused(question, 0, NO_ANSWER, topTopics(generation));
+            float score = hit.score + measured.bonus();
+            candidates.add(new Candidate(hit.doc, score, measured.confidence(),
+                    score * (RANK_FLOOR + measured.share())));
         }
         candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
         Candidate best = candidates.get(0);
@@ -200,7 +196,7 @@ public final class AnswerEngine {
                 out.appendCodePoint(cp);
             }
         });
-        return out.toString().replaceAll(" {2,}", " ").strip();
+        return SPACES.matcher(out).replaceAll(" ").strip();
     }
 
     private record Candidate(int doc, float score, double confidence, double rank) {

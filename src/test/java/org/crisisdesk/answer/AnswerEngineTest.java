@@ -112,7 +112,7 @@ class AnswerEngineTest {
 
     @Test
     void aWhenQuestionSharingNoWordWithTheBaseIsNotAnsweredOrPointedAtEventsForBeingEvents() {
-        // The "when" preference matches every event on its own; those texts cover nothing of the question.
+        // The "when" preference on its own matches every event; it must only ever add to texts the words found.
         Answer answer = engine.ask("when did the sourdough bread rise?");
         assertFalse(answer.answered(), answer.toString());
         List<String> topics = engine.topics();
