@@ -17,7 +17,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
-import org.apache.lucene.analysis.pattern.PatternReplaceFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -43,7 +42,7 @@ public final class TextAnalysis {
     private static final String ALIAS_TERM_PREFIX = "alias#";
 
     /** French elided articles; "n" is left out on purpose so that N'Daw stays one name. */
-    private static final CharArraySet ELISIONS = new CharArraySet(
+    static final CharArraySet ELISIONS = new CharArraySet(
             List.of("l", "d", "j", "m", "t", "s", "c", "qu", "jusqu", "quoiqu", "lorsqu", "puisqu"), true);
 
     /**
@@ -186,7 +185,7 @@ public final class TextAnalysis {
             stream = new EnglishPossessiveFilter(stream);
             stream = new LowerCaseFilter(stream);
             stream = new ElisionFilter(stream, ELISIONS);
-            stream = new PatternReplaceFilter(stream, java.util.regex.Pattern.compile("['\u2019]"), "", true);
+            stream = new ApostropheFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
             stream = new StopFilter(stream, STOP_WORDS);
             stream = new PorterStemFilter(stream);
