@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,19 +58,22 @@ public final class Benchmark {
     private final Path work;
     private final ProgressListener progress;
     private final long seed;
+    private final Duration warmUp;
 
     /**
      * @param real               the knowledge base as loaded from {@code knowledgeDirectory}
      * @param knowledgeDirectory where it was loaded from: the start-to-ready probe opens the index as a server does,
      *                           checking it against these files
+     * @param warmUp             the least time questions run before any is timed (and at least three rounds)
      */
     public Benchmark(KnowledgeBase real, Path knowledgeDirectory, List<String> questions, Path work, long seed,
-            ProgressListener progress) {
+            Duration warmUp, ProgressListener progress) {
         this.real = real;
         this.knowledgeDirectory = knowledgeDirectory;
         this.questions = List.copyOf(questions);
         this.work = work;
         this.seed = seed;
+        this.warmUp = warmUp;
         this.progress = progress;
     }
 
@@ -103,9 +107,7 @@ public final class Benchmark {
             double heapAfterLoad = heapMiB();
 
             progress.progress(label + ": ask latency", 0, 0);
-            for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                questions.forEach(engine::ask);
-            }
+            warmUp(engine::ask);
             BenchResult.Latency ask = BenchResult.Latency.of(time(MEASURED_ROUNDS, engine::ask));
             BenchResult.Latency timeline = timeline(engine);
             Map<Integer, Double> throughput = new LinkedHashMap<>();
@@ -121,9 +123,7 @@ public final class Benchmark {
             Generation generation = Generation.open(name, store.directory(name));
             try {
                 Consumer<String> search = bareSearch(generation);
-                for (int round = 0; round < WARM_UP_ROUNDS; round++) {
-                    questions.forEach(search);
-                }
+                warmUp(search);
                 bare = BenchResult.Latency.of(time(MEASURED_ROUNDS, search));
                 for (int threads : threadCounts) {
                     bareThroughput.put(threads, throughput(search, threads));
@@ -174,6 +174,17 @@ public final class Benchmark {
         }
         java.util.Arrays.sort(seconds);
         return seconds[READY_RUNS / 2];
+    }
+
+    /**
+     * Runs the questions until the JIT has had its chance: at least {@link #WARM_UP_ROUNDS} rounds and the warm-up
+     * time (three rounds of the shipped base take half a second, too short for it).
+     */
+    private void warmUp(Consumer<String> call) {
+        long until = System.nanoTime() + warmUp.toNanos();
+        for (int round = 0; round < WARM_UP_ROUNDS || System.nanoTime() < until; round++) {
+            questions.forEach(call);
+        }
     }
 
     private long[] time(int rounds, Consumer<String> call) {

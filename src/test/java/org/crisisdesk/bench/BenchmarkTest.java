@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.crisisdesk.index.Generation;
@@ -25,7 +26,7 @@ class BenchmarkTest {
     @Timeout(180)
     void measuresEverySizeOnItsOwnIndexIncludingANewJvmsStart(@TempDir Path dir) throws Exception {
         KnowledgeBase real = new KnowledgeLoader().load(Fixtures.fixtureKnowledge());
-        Benchmark benchmark = new Benchmark(real, Fixtures.fixtureKnowledge(), QUESTIONS, dir, 7,
+        Benchmark benchmark = new Benchmark(real, Fixtures.fixtureKnowledge(), QUESTIONS, dir, 7, Duration.ZERO,
                 ProgressListener.NONE);
         for (BenchResult result : List.of(benchmark.run("shipped", 0, List.of(1, 2)),
                 benchmark.run("2k", 2_000, List.of(1, 2)))) {
