@@ -24,16 +24,8 @@ public final class Fields {
     public static final String DATE_SORT = "date_sort";
     public static final String ID_SORT = "id_sort";
 
-    public static final String SOURCE_TITLE = "source_title";
-    public static final String SOURCE_PUBLISHER = "source_publisher";
-    public static final String SOURCE_AUTHOR = "source_author";
-    public static final String SOURCE_DATE = "source_date";
-    public static final String SOURCE_URL = "source_url";
-    public static final String SOURCE_LANGUAGE = "source_language";
-
     public static final String KIND_PASSAGE = "passage";
     public static final String KIND_EVENT = "event";
-    public static final String KIND_SOURCE = "source";
 
     private Fields() {
     }

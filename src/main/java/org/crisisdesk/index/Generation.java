@@ -2,25 +2,12 @@ package org.crisisdesk.index;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Source;
 
 /**
@@ -58,7 +45,7 @@ public final class Generation {
             } catch (IllegalArgumentException e) {
                 throw new IOException(path + ": " + e.getMessage(), e);
             }
-            Map<String, Source> sources = readSources(reader);
+            Map<String, Source> sources = SourcesFile.read(path);
             DirectoryReader opened = reader;
             opened.getReaderCacheHelper().addClosedListener(key -> directory.close());
             reader = null;
@@ -70,25 +57,6 @@ public final class Generation {
             directory.close();
             throw e;
         }
-    }
-
-    private static Map<String, Source> readSources(IndexReader reader) throws IOException {
-        IndexSearcher searcher = new IndexSearcher(reader);
-        TermQuery query = new TermQuery(new Term(Fields.KIND, Fields.KIND_SOURCE));
-        int count = Math.max(1, searcher.count(query));
-        TopDocs docs = searcher.search(query, count, new Sort(new SortField(Fields.ID_SORT, SortField.Type.STRING)));
-        StoredFields stored = searcher.storedFields();
-        Map<String, Source> sources = new LinkedHashMap<>();
-        for (ScoreDoc hit : docs.scoreDocs) {
-            Document doc = stored.document(hit.doc);
-            List<String> authors = new ArrayList<>(List.of(doc.getValues(Fields.SOURCE_AUTHOR)));
-            PartialDate date = PartialDate.parse(doc.get(Fields.SOURCE_DATE))
-                    .orElseThrow(() -> new IOException("damaged source date in index: " + doc.get(Fields.SOURCE_DATE)));
-            Source source = new Source(doc.get(Fields.ID), doc.get(Fields.SOURCE_TITLE), doc.get(Fields.SOURCE_PUBLISHER),
-                    authors, date, doc.get(Fields.SOURCE_URL), doc.get(Fields.SOURCE_LANGUAGE), null);
-            sources.put(source.id(), source);
-        }
-        return sources;
     }
 
     public String name() {

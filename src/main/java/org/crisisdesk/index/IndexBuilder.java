@@ -33,7 +33,6 @@ import org.crisisdesk.knowledge.Event;
 import org.crisisdesk.knowledge.KnowledgeBase;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Passage;
-import org.crisisdesk.knowledge.Source;
 
 /** Writes a knowledge base into a new, empty directory as one Lucene commit. */
 public final class IndexBuilder {
@@ -63,12 +62,13 @@ public final class IndexBuilder {
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
                 .setCommitOnClose(false);
-        long total = (long) kb.sources().size() + kb.passages().size() + kb.events().size();
+        long total = (long) kb.passages().size() + kb.events().size();
         try (Directory dir = FSDirectory.open(directory)) {
             IndexWriter writer = new IndexWriter(dir, config);
             try {
                 addAll(writer, kb, total, progress);
                 progress.progress("indexing", total, total);
+                SourcesFile.write(dir, kb.sources());
                 // A generation is never written to again, so it is merged into one segment: each question then
                 // looks every term up once instead of once per segment (a million-passage answer took 13% less,
                 // for about 15 s more building).
@@ -141,42 +141,20 @@ public final class IndexBuilder {
         }
     }
 
-    /** Documents {@code from} (inclusive) to {@code to} of the sequence sources, passages, events. */
+    /** Documents {@code from} (inclusive) to {@code to} of the sequence passages, events. */
     private static void addRange(IndexWriter writer, KnowledgeBase kb, long from, long to, AtomicLong done, long total,
             ProgressListener progress) throws IOException {
-        int sources = kb.sources().size();
         int passages = kb.passages().size();
         for (long i = from; i < to; i++) {
-            Document document;
-            if (i < sources) {
-                document = sourceDocument(kb.sources().get((int) i));
-            } else if (i < sources + passages) {
-                document = passageDocument(kb.passages().get((int) (i - sources)));
-            } else {
-                document = eventDocument(kb.events().get((int) (i - sources - passages)));
-            }
+            Document document = i < passages
+                    ? passageDocument(kb.passages().get((int) i))
+                    : eventDocument(kb.events().get((int) (i - passages)));
             writer.addDocument(document);
             long count = done.incrementAndGet();
             if (count % PROGRESS_EVERY == 0) {
                 progress.progress("indexing", count, total);
             }
         }
-    }
-
-    private static Document sourceDocument(Source source) {
-        Document doc = new Document();
-        doc.add(new StringField(Fields.KIND, Fields.KIND_SOURCE, Field.Store.YES));
-        doc.add(new StringField(Fields.ID, source.id(), Field.Store.YES));
-        doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(source.id())));
-        doc.add(new StoredField(Fields.SOURCE_TITLE, source.title()));
-        doc.add(new StoredField(Fields.SOURCE_PUBLISHER, source.publisher()));
-        for (String author : source.authors()) {
-            doc.add(new StoredField(Fields.SOURCE_AUTHOR, author));
-        }
-        doc.add(new StoredField(Fields.SOURCE_DATE, source.date().toString()));
-        doc.add(new StoredField(Fields.SOURCE_URL, source.url()));
-        doc.add(new StoredField(Fields.SOURCE_LANGUAGE, source.language()));
-        return doc;
     }
 
     private static Document passageDocument(Passage passage) {

@@ -22,7 +22,7 @@ public record IndexManifest(
         List<List<String>> aliases,
         List<String> topics) {
 
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -95,14 +95,18 @@ public final class Reindexer {
         return new ReindexReport(generation, manifest, previous, elapsed);
     }
 
-    /** Reads the new commit back before it may serve: it opens, and holds exactly what was written. */
+    /** Reads the new commit and its sources back before they may serve: they open and hold what was written. */
     private static void verify(Path building, KnowledgeBase kb) throws IOException {
         try (FSDirectory dir = FSDirectory.open(building); DirectoryReader reader = DirectoryReader.open(dir)) {
-            int expected = kb.sources().size() + kb.passages().size() + kb.events().size();
+            int expected = kb.passages().size() + kb.events().size();
             if (reader.numDocs() != expected) {
                 throw new IOException("the new index holds " + reader.numDocs() + " documents, expected " + expected);
             }
             IndexManifest.fromCommitData(reader.getIndexCommit().getUserData());
+            int sources = SourcesFile.read(building).size();
+            if (sources != kb.sources().size()) {
+                throw new IOException("the new index holds " + sources + " sources, expected " + kb.sources().size());
+            }
         }
     }
 }

@@ -93,6 +93,21 @@ class CrashSafetyTest {
     }
 
     @Test
+    void aGenerationWhoseSourcesFileIsMissingIsRebuilt() throws Exception {
+        EngineConfig config = Fixtures.config(dir);
+        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
+            assertFalse(engine.sources().isEmpty());
+        }
+        IndexStore store = new IndexStore(config.index());
+        Files.delete(store.directory(store.current().orElseThrow()).resolve(SourcesFile.NAME));
+        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
+            assertFalse(engine.sources().isEmpty());
+            assertFalse(engine.ask("which resolution ended minusma's mandate?").citations().isEmpty());
+        }
+        assertEquals(Optional.of("gen-000002"), store.current());
+    }
+
+    @Test
     void aMissingGenerationDirectoryIsRebuiltToo() throws Exception {
         EngineConfig config = Fixtures.config(dir);
         try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
