@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.document.SortedDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.Directory;
@@ -37,8 +35,6 @@ import org.crisisdesk.knowledge.Passage;
 /** Writes a knowledge base into a new, empty directory as one Lucene commit. */
 public final class IndexBuilder {
 
-    /** Stored, tokenized, with offsets in the postings so the highlighter never re-analyzes. */
-    static final FieldType TEXT_WITH_OFFSETS = textWithOffsets();
 
     private static final int PROGRESS_EVERY = 1000;
     /** Below this many documents one thread is as fast, and keeps document order equal to file order. */
@@ -195,7 +191,8 @@ public final class IndexBuilder {
         doc.add(new StringField(Fields.KIND, kind, Field.Store.YES));
         doc.add(new StringField(Fields.ID, id, Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(id)));
-        doc.add(new Field(Fields.TEXT, text, TEXT_WITH_OFFSETS));
+        // Stored only: the text is searched through ALL, and snippets analyse the few chosen texts again.
+        doc.add(new StoredField(Fields.TEXT, text));
         for (String source : sources) {
             doc.add(new StoredField(Fields.SOURCE, source));
         }
@@ -238,12 +235,5 @@ public final class IndexBuilder {
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .map(e -> labels.get(e.getKey()))
                 .toList();
-    }
-
-    private static FieldType textWithOffsets() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-        type.freeze();
-        return type;
     }
 }
