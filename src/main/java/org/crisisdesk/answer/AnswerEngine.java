@@ -13,6 +13,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.crisisdesk.citation.CitationNumbering;
 import org.crisisdesk.index.Fields;
 import org.crisisdesk.index.Generation;
@@ -72,7 +73,10 @@ public final class AnswerEngine {
             return Answer.refused(question, 0, NOTHING_TO_SEARCH, topTopics(generation));
         }
         QueryPlan plan = planned.get();
-        TopDocs top = searcher.search(plan.scoring(), policy.candidates());
+        // Nothing reads the total hit count, so Lucene may start skipping as soon as it has the candidates, rather
+        // than after counting the first thousand hits exactly (its default).
+        TopDocs top = searcher.search(plan.scoring(),
+                new TopScoreDocCollectorManager(policy.candidates(), policy.candidates()));
         if (top.scoreDocs.length == 0) {
             return Answer.refused(question, 0, NO_ANSWER, topTopics(generation));
         }
