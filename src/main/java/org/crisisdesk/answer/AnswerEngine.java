@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
@@ -29,7 +30,7 @@ public final class AnswerEngine {
     static final String NO_ANSWER = "I have no sourced answer to that.";
     static final String EMPTY = "Ask a question about the crisis in Mali, for example: when did MINUSMA leave Mali?";
     static final String NOTHING_TO_SEARCH = "I could not find any words to search for in that question.";
-    private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile(" {2,}");
+    private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     /** Rerank: BM25 times (this + share covered), so a text that covers more of the question moves up. */
     private static final double RANK_FLOOR = 0.25;

@@ -90,8 +90,8 @@ final class Coverage {
     }
 
     /**
-     * The measures and bonuses of several documents at once. Documents are visited in index order, so each concept needs one
-     * scorer per segment, advanced forward, rather than one per document.
+     * The measures and bonuses of several documents at once. Documents are visited in index order, so each concept
+     * needs one scorer per segment, advanced forward, rather than one per document.
      */
     Map<Integer, Measure> measure(int[] docs) throws IOException {
         int[] sorted = docs.clone();

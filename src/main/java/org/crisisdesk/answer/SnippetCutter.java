@@ -84,7 +84,9 @@ final class SnippetCutter {
         BreakIterator bounds = (BreakIterator) sentences.clone();
         bounds.setText(text);
         List<Match> matches = matches(text, wanted, analyzer);
-        Passage[] chosen = matches.isEmpty() ? firstSentence(bounds) : best(matches, bounds, text.length(), maxSentences);
+        Passage[] chosen = matches.isEmpty()
+                ? firstSentence(bounds)
+                : best(matches, bounds, text.length(), maxSentences);
         return chosen.length == 0 ? "" : (String) formatter.format(chosen, text);
     }
 

@@ -21,7 +21,8 @@ public final class BenchReport {
         out.append("| size | passages | build s | passages/s | index MiB | reindex s | ask p50 | p95 | p99 | max ms "
                 + "| bare p50 | p99 ms | ask/bare p50 | p99 | timeline p50 | p99 ms | questions/s by threads "
                 + "| bare questions/s | heap MiB load / run | ready s |\n");
-        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|\n");
+        out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---:|")
+                .append('\n');
         for (BenchResult r : results) {
             String throughput = byThreads(r.throughput());
             String bareThroughput = byThreads(r.bareThroughput());

@@ -147,13 +147,15 @@ public final class Benchmark {
     /**
      * Seconds from starting a new JVM to its first answer: {@code crisisdesk ask} against the index just built, as
      * a server starts (index opened, checked against the knowledge files if there are any, one question answered),
-     * with this JVM's heap limit. The median of three runs; a run that fails or takes over a minute makes the figure missing.
+     * with this JVM's heap limit. The median of three runs; a run that fails or takes over a minute makes the figure
+     * missing.
      */
     private double startToReady(Path indexDir, Path knowledge) throws IOException, InterruptedException {
         progress.progress("start to ready (a new JVM answering one question)", 0, 0);
         String javaBinary = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(javaBinary, "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m", "-cp",
-                System.getProperty("java.class.path"), "org.crisisdesk.cli.Main", "ask", questions.get(0));
+        String heap = "-Xmx" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + "m";
+        List<String> command = List.of(javaBinary, heap, "-cp", System.getProperty("java.class.path"),
+                "org.crisisdesk.cli.Main", "ask", questions.get(0));
         double[] seconds = new double[READY_RUNS];
         for (int run = 0; run < READY_RUNS; run++) {
             ProcessBuilder builder = new ProcessBuilder(command)

@@ -6,8 +6,8 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 
 /**
- * Drops the apostrophes left inside a term after elision, straight (') or curly (’), so that N'Daw and N’Daw are both
- * ndaw. A character loop: the regular-expression filter it replaces took a tenth of the analysis time, and texts
+ * Drops the apostrophes left inside a term after elision, straight (') or curly (’), so that N'Daw and N’Daw are
+ * both ndaw. A character loop: the regular-expression filter it replaces took a tenth of the analysis time, and texts
  * are analysed again for every answer's snippets.
  */
 final class ApostropheFilter extends TokenFilter {
