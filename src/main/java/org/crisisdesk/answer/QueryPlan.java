@@ -182,27 +182,27 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
     /** A word the knowledge base has never seen is probably misspelt (Keyta, Ogosagou): try its near spellings. */
     private static Concept concept(Query query, IndexSearcher searcher) throws IOException {
         List<String> terms = terms(query);
-        if (query instanceof TermQuery word) {
-            // The term is looked up once in every segment here, and the coverage and the search reuse what was
-            // found instead of looking it up again.
-            TermStates states = TermStates.build(searcher, word.getTerm(), true);
-            if (states.docFreq() > 0) {
-                return new Concept(new TermQuery(word.getTerm(), states), terms, states.docFreq(), false);
-            }
+        if (!(query instanceof TermQuery word)) {
+            return new Concept(query, terms, docFreq(query, searcher), false);
         }
-        int docFreq = docFreq(query, searcher);
-        if (docFreq == 0 && query instanceof TermQuery term && isCorrectable(term.getTerm().text())) {
-            String text = term.getTerm().text();
+        // The term is looked up once in every segment here, and the coverage and the search reuse what was found
+        // instead of looking it up again.
+        TermStates states = TermStates.build(searcher, word.getTerm(), true);
+        if (states.docFreq() > 0) {
+            return new Concept(new TermQuery(word.getTerm(), states), terms, states.docFreq(), false);
+        }
+        String text = word.getTerm().text();
+        if (isCorrectable(text)) {
             int edits = text.length() >= 8 ? 2 : 1;
             // Rewritten once here: the near spellings as plain terms. Kept as a FuzzyQuery, its automaton would be
             // built again by every later user (coverage, search, highlighter), which cost more than the search.
-            Query nearSpellings = searcher.rewrite(new FuzzyQuery(term.getTerm(), edits, 1));
+            Query nearSpellings = searcher.rewrite(new FuzzyQuery(word.getTerm(), edits, 1));
             int fuzzyFreq = docFreq(nearSpellings, searcher);
             if (fuzzyFreq > 0) {
                 return new Concept(nearSpellings, terms, fuzzyFreq, true);
             }
         }
-        return new Concept(query, terms, docFreq, false);
+        return new Concept(query, terms, 0, false);
     }
 
     /**
@@ -225,7 +225,8 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         return term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter);
     }
 
-    private static List<String> terms(Query query) {
+    /** The distinct term texts of a query, whatever its fields. */
+    static List<String> terms(Query query) {
         Set<Term> terms = new LinkedHashSet<>();
         query.visit(QueryVisitor.termCollector(terms));
         return terms.stream().map(Term::text).distinct().toList();

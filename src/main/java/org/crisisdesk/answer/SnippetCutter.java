@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,9 +17,7 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.apache.lucene.index.Term;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.uhighlight.Passage;
 import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
@@ -65,10 +63,7 @@ final class SnippetCutter {
 
     /** The cut text of each document, in the order given; sentences per document are capped by {@code sentences}. */
     List<Cut> cut(Query query, int[] docs, int sentences) throws IOException {
-        Set<String> wanted = new LinkedHashSet<>();
-        Set<Term> terms = new LinkedHashSet<>();
-        query.visit(QueryVisitor.termCollector(terms));
-        terms.forEach(term -> wanted.add(term.text()));
+        Set<String> wanted = new HashSet<>(QueryPlan.terms(query));
         Analyzer analyzer = wanted.stream().anyMatch(TextAnalysis::isAliasTerm)
                 ? analysis.indexAnalyzer() : analysis.wordsAnalyzer();
         List<Cut> cuts = new ArrayList<>(docs.length);

@@ -92,12 +92,11 @@ public final class Benchmark {
         double buildSeconds = (System.nanoTime() - buildStart) / 1e9;
         double indexMiB = size(store.directory(built.generation())) / (1024.0 * 1024.0);
 
-        // A generated base has no knowledge files: the probe must not find the index stale against the real ones
-        // and rebuild it from them.
+        // A generated base has no knowledge files: opened against the real ones, its index would be found stale and
+        // rebuilt from them.
         Path knowledge = passages <= 0 ? knowledgeDirectory : work.resolve("no-knowledge-directory");
         double ready = startToReady(indexDir, knowledge);
-        EngineConfig config = EngineConfig.fromEnvironment(Map.of())
-                .withKnowledge(work.resolve("no-knowledge-directory")).withIndex(indexDir);
+        EngineConfig config = EngineConfig.fromEnvironment(Map.of()).withKnowledge(knowledge).withIndex(indexDir);
         try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
             if (engine.manifest().passages() != kb.passages().size()) {
                 throw new IllegalStateException("the index in service has " + engine.manifest().passages()

@@ -35,7 +35,6 @@ import org.crisisdesk.knowledge.Passage;
 /** Writes a knowledge base into a new, empty directory as one Lucene commit. */
 public final class IndexBuilder {
 
-
     private static final int PROGRESS_EVERY = 1000;
     /** Below this many documents one thread is as fast, and keeps document order equal to file order. */
     private static final long PARALLEL_FROM = 20_000;

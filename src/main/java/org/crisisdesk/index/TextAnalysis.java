@@ -130,7 +130,7 @@ public final class TextAnalysis {
         }
     }
 
-    private static List<String> analyze(Analyzer analyzer, String text) {
+    static List<String> analyze(Analyzer analyzer, String text) {
         List<String> words = new ArrayList<>();
         try (TokenStream stream = analyzer.tokenStream(Fields.ALL, new StringReader(text))) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);

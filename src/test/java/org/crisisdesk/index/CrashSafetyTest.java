@@ -73,14 +73,21 @@ class CrashSafetyTest {
         assertEquals(List.of("gen-000001", "gen-000002"), store.generations(), "the abandoned build was cleaned up");
     }
 
+    /** Builds the fixture's index by opening an engine on it once; returns the generation directory in service. */
+    private static Path generationInService(EngineConfig config) throws Exception {
+        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
+            assertTrue(engine.ask("which resolution ended minusma's mandate?").answered());
+            assertFalse(engine.sources().isEmpty());
+        }
+        IndexStore store = new IndexStore(config.index());
+        return store.directory(store.current().orElseThrow());
+    }
+
     @Test
     void aDamagedIndexIsDetectedAtStartAndRebuilt() throws Exception {
         EngineConfig config = Fixtures.config(dir);
-        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
-            assertTrue(engine.ask("which resolution ended minusma's mandate?").answered());
-        }
+        Path generation = generationInService(config);
         IndexStore store = new IndexStore(config.index());
-        Path generation = store.directory(store.current().orElseThrow());
         try (Stream<Path> files = Files.list(generation)) {
             for (Path file : files.filter(f -> f.getFileName().toString().startsWith("segments_")).toList()) {
                 Files.writeString(file, "this is not a Lucene commit");
@@ -95,11 +102,8 @@ class CrashSafetyTest {
     @Test
     void aGenerationWhoseSourcesFileIsMissingIsRebuilt() throws Exception {
         EngineConfig config = Fixtures.config(dir);
-        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
-            assertFalse(engine.sources().isEmpty());
-        }
+        Files.delete(generationInService(config).resolve(SourcesFile.NAME));
         IndexStore store = new IndexStore(config.index());
-        Files.delete(store.directory(store.current().orElseThrow()).resolve(SourcesFile.NAME));
         try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
             assertFalse(engine.sources().isEmpty());
             assertFalse(engine.ask("which resolution ended minusma's mandate?").citations().isEmpty());
@@ -110,11 +114,8 @@ class CrashSafetyTest {
     @Test
     void aMissingGenerationDirectoryIsRebuiltToo() throws Exception {
         EngineConfig config = Fixtures.config(dir);
-        try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
-            assertTrue(engine.ask("which resolution ended minusma's mandate?").answered());
-        }
+        IndexStore.deleteRecursively(generationInService(config));
         IndexStore store = new IndexStore(config.index());
-        IndexStore.deleteRecursively(store.directory(store.current().orElseThrow()));
         try (Engine engine = Engine.open(config, ProgressListener.NONE)) {
             assertFalse(engine.sources().isEmpty());
         }

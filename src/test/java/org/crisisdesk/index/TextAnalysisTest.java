@@ -54,34 +54,22 @@ class TextAnalysisTest {
 
     /** The chain as it was, with the apostrophes dropped by a regular expression, without aliases. */
     private static List<String> regexAnalysis(String text) {
-        Analyzer before = new Analyzer() {
+        try (Analyzer before = new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
                 TokenStream stream = new EnglishPossessiveFilter(tokenizer);
                 stream = new LowerCaseFilter(stream);
                 stream = new ElisionFilter(stream, TextAnalysis.ELISIONS);
-                stream = new PatternReplaceFilter(stream,
-                        Pattern.compile("['\u2019]"), "", true);
+                stream = new PatternReplaceFilter(stream, Pattern.compile("['\u2019]"), "", true);
                 stream = new ASCIIFoldingFilter(stream);
                 stream = new StopFilter(stream, TextAnalysis.STOP_WORDS);
                 stream = new PorterStemFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
-        };
-        List<String> terms = new ArrayList<>();
-        try (TokenStream stream = before.tokenStream(Fields.ALL, text)) {
-            var term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                terms.add(term.toString());
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        }) {
+            return TextAnalysis.analyze(before, text);
         }
-        before.close();
-        return terms;
     }
 
     @Test
