@@ -1,7 +1,6 @@
 package org.crisisdesk.answer;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -13,13 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.uhighlight.Passage;
-import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.PassageScorer;
 import org.apache.lucene.util.BytesRef;
 import org.crisisdesk.index.Fields;
@@ -37,9 +31,6 @@ import org.crisisdesk.index.TextAnalysis;
  */
 final class SnippetCutter {
 
-    /** Private-use characters mark matches inside the formatted text; knowledge text cannot contain them. */
-    private static final char START = '\uE000';
-    private static final char END = '\uE001';
     private static final String GAP = " … ";
 
     /** The weakest passage first, and of two equal ones the earlier, so that is the one a better passage evicts. */
@@ -52,7 +43,6 @@ final class SnippetCutter {
     private final TextAnalysis analysis;
     private final StoredDocuments documents;
     private final PassageScorer scorer = new PassageScorer();
-    private final PassageFormatter formatter = new MarkingFormatter();
     /** Cloned for each text: a break iterator holds its text, and making a new one from the rules costs more. */
     private final BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
 
@@ -64,54 +54,40 @@ final class SnippetCutter {
     /** The cut text of each document, in the order given; sentences per document are capped by {@code sentences}. */
     List<Cut> cut(Query query, int[] docs, int sentences) throws IOException {
         Set<String> wanted = new HashSet<>(QueryPlan.terms(query));
-        Analyzer analyzer = wanted.stream().anyMatch(TextAnalysis::isAliasTerm)
-                ? analysis.indexAnalyzer() : analysis.wordsAnalyzer();
+        boolean aliases = wanted.stream().anyMatch(TextAnalysis::isAliasTerm);
         List<Cut> cuts = new ArrayList<>(docs.length);
         for (int doc : docs) {
             String text = documents.get(doc).get(Fields.TEXT);
-            cuts.add(text == null || text.isEmpty() ? Cut.parse("")
-                    : Cut.parse(cutText(text, wanted, sentences, analyzer)));
+            cuts.add(text == null || text.isEmpty() ? Cut.NONE : cutText(text, wanted, sentences, aliases));
         }
         return cuts;
     }
 
-    private String cutText(String text, Set<String> wanted, int maxSentences, Analyzer analyzer) {
+    private Cut cutText(String text, Set<String> wanted, int maxSentences, boolean aliases) {
         BreakIterator bounds = (BreakIterator) sentences.clone();
         bounds.setText(text);
-        List<Match> matches = matches(text, wanted, analyzer);
+        List<Match> matches = matches(text, wanted, aliases);
         Passage[] chosen = matches.isEmpty()
                 ? firstSentence(bounds)
                 : best(matches, bounds, text.length(), maxSentences);
-        return chosen.length == 0 ? "" : (String) formatter.format(chosen, text);
+        return join(chosen, text);
     }
 
     /** Every token of the text that is a term of the question, in text order, with its count in the text. */
-    private static List<Match> matches(String text, Set<String> wanted, Analyzer analyzer) {
-        List<String> found = new ArrayList<>();
-        List<int[]> offsets = new ArrayList<>();
+    private List<Match> matches(String text, Set<String> wanted, boolean aliases) {
+        List<TextAnalysis.Token> found = new ArrayList<>();
         Map<String, Integer> counts = new HashMap<>();
-        try (TokenStream stream = analyzer.tokenStream(Fields.TEXT, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                String value = term.toString();
-                if (wanted.contains(value)) {
-                    found.add(value);
-                    offsets.add(new int[] {offset.startOffset(), offset.endOffset()});
-                    counts.merge(value, 1, Integer::sum);
-                }
+        for (TextAnalysis.Token token : analysis.tokens(text, aliases)) {
+            if (wanted.contains(token.term())) {
+                found.add(token);
+                counts.merge(token.term(), 1, Integer::sum);
             }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException("analysing a stored text in memory", e);
         }
         Map<String, BytesRef> bytes = new HashMap<>();
         List<Match> matches = new ArrayList<>(found.size());
-        for (int i = 0; i < found.size(); i++) {
-            String value = found.get(i);
-            matches.add(new Match(offsets.get(i)[0], offsets.get(i)[1],
-                    bytes.computeIfAbsent(value, BytesRef::new), counts.get(value)));
+        for (TextAnalysis.Token token : found) {
+            matches.add(new Match(token.start(), token.end(),
+                    bytes.computeIfAbsent(token.term(), BytesRef::new), counts.get(token.term())));
         }
         matches.sort(TEXT_ORDER);
         return matches;
@@ -205,28 +181,10 @@ final class SnippetCutter {
     private record Match(int start, int end, BytesRef term, int countInText) {
     }
 
-    /** Text without markers, and where the markers were. */
+    /** A cut text and where the question's words are in it. */
     record Cut(String text, List<Snippet.Highlight> highlights) {
 
-        static Cut parse(String marked) {
-            StringBuilder text = new StringBuilder(marked.length());
-            List<Snippet.Highlight> highlights = new ArrayList<>();
-            int start = -1;
-            for (int i = 0; i < marked.length(); i++) {
-                char c = marked.charAt(i);
-                if (c == START) {
-                    start = text.length();
-                } else if (c == END) {
-                    if (start >= 0 && text.length() > start) {
-                        highlights.add(new Snippet.Highlight(start, text.length()));
-                    }
-                    start = -1;
-                } else {
-                    text.append(c);
-                }
-            }
-            return new Cut(text.toString(), highlights);
-        }
+        static final Cut NONE = new Cut("", List.of());
 
         /** The same cut with {@code prefix} before it, highlights shifted to match. */
         Cut prefixed(String prefix) {
@@ -237,49 +195,57 @@ final class SnippetCutter {
         }
     }
 
-    /** Joins a document's best sentences in text order, marking each match; overlapping matches make one mark. */
-    private static final class MarkingFormatter extends PassageFormatter {
-        @Override
-        public Object format(Passage[] passages, String content) {
-            StringBuilder out = new StringBuilder();
-            int previousEnd = -1;
-            for (Passage passage : passages) {
-                if (previousEnd >= 0) {
-                    boolean adjacent = content.substring(previousEnd, passage.getStartOffset()).isBlank();
-                    out.append(adjacent ? " " : GAP);
-                }
-                out.append(marked(passage, content).strip());
-                previousEnd = passage.getEndOffset();
+    /**
+     * A document's best sentences in text order, each stripped of surrounding white space, with where each match
+     * lands in the joined text; overlapping matches make one highlight.
+     */
+    private static Cut join(Passage[] passages, String content) {
+        StringBuilder out = new StringBuilder();
+        List<Snippet.Highlight> highlights = new ArrayList<>();
+        int previousEnd = -1;
+        for (Passage passage : passages) {
+            int start = passage.getStartOffset();
+            int end = passage.getEndOffset();
+            while (start < end && Character.isWhitespace(content.charAt(start))) {
+                start++;
             }
-            return out.toString().strip();
+            while (end > start && Character.isWhitespace(content.charAt(end - 1))) {
+                end--;
+            }
+            if (start == end) {
+                continue;
+            }
+            if (previousEnd >= 0) {
+                boolean adjacent = content.substring(previousEnd, passage.getStartOffset()).isBlank();
+                out.append(adjacent ? " " : GAP);
+            }
+            int shift = out.length() - start;
+            out.append(content, start, end);
+            mark(passage, start, end, shift, highlights);
+            previousEnd = passage.getEndOffset();
         }
+        return new Cut(out.toString(), List.copyOf(highlights));
+    }
 
-        /**
-         * The passage's text with its matches marked. A name and its alias match the same words ("Operation
-         * Serval" as one alias and as two words), so a match that starts inside the previous one extends it.
-         */
-        private static String marked(Passage passage, String content) {
-            List<int[]> marks = new ArrayList<>();
-            for (int i = 0; i < passage.getNumMatches(); i++) {
-                int start = Math.max(passage.getStartOffset(), passage.getMatchStarts()[i]);
-                int end = Math.min(passage.getEndOffset(), passage.getMatchEnds()[i]);
-                if (end <= start) {
-                    continue;
-                }
-                int[] last = marks.isEmpty() ? null : marks.get(marks.size() - 1);
-                if (last != null && start < last[1]) {
-                    last[1] = Math.max(last[1], end);
-                } else {
-                    marks.add(new int[] {start, end});
-                }
+    /**
+     * Adds the passage's matches, clipped to {@code start..end} and moved by {@code shift}. A name and its alias
+     * match the same words ("Operation Serval" as one alias and as two words), so a match that starts inside the
+     * previous one extends it.
+     */
+    private static void mark(Passage passage, int start, int end, int shift, List<Snippet.Highlight> highlights) {
+        int first = highlights.size();
+        for (int i = 0; i < passage.getNumMatches(); i++) {
+            int from = Math.max(start, passage.getMatchStarts()[i]) + shift;
+            int to = Math.min(end, passage.getMatchEnds()[i]) + shift;
+            if (to <= from) {
+                continue;
             }
-            StringBuilder sentence = new StringBuilder();
-            int pos = passage.getStartOffset();
-            for (int[] mark : marks) {
-                sentence.append(content, pos, mark[0]).append(START).append(content, mark[0], mark[1]).append(END);
-                pos = mark[1];
+            Snippet.Highlight last = highlights.size() > first ? highlights.get(highlights.size() - 1) : null;
+            if (last != null && from < last.end()) {
+                highlights.set(highlights.size() - 1, new Snippet.Highlight(last.start(), Math.max(last.end(), to)));
+            } else {
+                highlights.add(new Snippet.Highlight(from, to));
             }
-            return sentence.append(content, pos, passage.getEndOffset()).toString();
         }
     }
 }

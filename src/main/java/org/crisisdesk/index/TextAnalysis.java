@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
@@ -21,6 +26,7 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
 import org.apache.lucene.util.CharsRef;
 import org.apache.lucene.util.CharsRefBuilder;
@@ -51,21 +57,32 @@ public final class TextAnalysis {
      */
     static final CharArraySet STOP_WORDS = stopWords();
 
-    private final SynonymMap aliases;
     private final Analyzer indexAnalyzer;
     private final Analyzer queryAnalyzer;
     private final Analyzer wordsAnalyzer;
+    /** Every alias name as its analysed words, by first word, longest first: the synonym map's entries, readable. */
+    private final Map<String, List<AliasName>> aliasNames;
 
-    private TextAnalysis(SynonymMap aliases) {
-        this.aliases = aliases;
+    /** One name of an alias group: its words as analysed, and the group's shared term. */
+    private record AliasName(List<String> words, String term) {
+    }
+
+    /** A term of a text and where it is in the text. */
+    public record Token(String term, int start, int end) {
+    }
+
+    private TextAnalysis(List<List<String>> aliasGroups) {
+        this.wordsAnalyzer = new ChainAnalyzer(null, false, false);
+        Set<AliasName> names = aliasNames(aliasGroups, wordsAnalyzer);
+        this.aliasNames = byFirstWord(names);
+        SynonymMap aliases = buildAliasMap(names);
         this.indexAnalyzer = new ChainAnalyzer(aliases, true, false);
         this.queryAnalyzer = new ChainAnalyzer(aliases, false, true);
-        this.wordsAnalyzer = new ChainAnalyzer(null, false, false);
     }
 
     /** Analysis with these alias groups; each group is a list of names that mean the same thing. */
     public static TextAnalysis withAliases(List<List<String>> aliasGroups) {
-        return new TextAnalysis(buildAliasMap(aliasGroups));
+        return new TextAnalysis(aliasGroups);
     }
 
     /** For indexing: alias terms are flattened into the token stream so they can be written to postings. */
@@ -78,12 +95,63 @@ public final class TextAnalysis {
         return queryAnalyzer;
     }
 
-    /**
-     * The index chain without alias terms: the same word terms at the same offsets, at two thirds of the cost, for
-     * re-reading a text when no alias is wanted from it.
-     */
-    public Analyzer wordsAnalyzer() {
+    /** The index chain without alias terms; closed with the others once indexing is done. */
+    Analyzer wordsAnalyzer() {
         return wordsAnalyzer;
+    }
+
+    /**
+     * The terms the index analyzer makes of {@code text}, at the same offsets, in text order but for alias terms,
+     * which follow the words; alias terms only when {@code withAliases}. Aliases are found by matching the names'
+     * words against the text's words, as the synonym filter does (at each word the longest name that starts
+     * there; the words it covers are not matched again), but without its token graph, which made re-reading a
+     * chosen text for its snippet cost three times what reading its words does.
+     */
+    public List<Token> tokens(String text, boolean withAliases) {
+        List<Token> tokens = new ArrayList<>();
+        try (TokenStream stream = wordsAnalyzer.tokenStream(Fields.TEXT, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(new Token(term.toString(), offset.startOffset(), offset.endOffset()));
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException("analysing text in memory", e);
+        }
+        if (withAliases && !aliasNames.isEmpty()) {
+            addAliases(tokens);
+        }
+        return tokens;
+    }
+
+    private void addAliases(List<Token> tokens) {
+        int words = tokens.size();
+        int i = 0;
+        while (i < words) {
+            int matched = 0;
+            for (AliasName name : aliasNames.getOrDefault(tokens.get(i).term(), List.of())) {
+                int length = name.words().size();
+                if (length < matched) {
+                    break;
+                }
+                if (i + length <= words && startsAt(tokens, i, name.words())) {
+                    matched = length;
+                    tokens.add(new Token(name.term(), tokens.get(i).start(), tokens.get(i + length - 1).end()));
+                }
+            }
+            i += Math.max(1, matched);
+        }
+    }
+
+    private static boolean startsAt(List<Token> tokens, int at, List<String> words) {
+        for (int w = 0; w < words.size(); w++) {
+            if (!tokens.get(at + w).term().equals(words.get(w))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code term} is the term shared by the names of an alias rather than a word. */
@@ -101,32 +169,45 @@ public final class TextAnalysis {
         return Names.fold(text);
     }
 
-    private static SynonymMap buildAliasMap(List<List<String>> groups) {
-        if (groups.isEmpty()) {
-            return null;
-        }
-        Analyzer names = new ChainAnalyzer(null, false, false);
-        SynonymMap.Builder builder = new SynonymMap.Builder(true);
-        boolean any = false;
+    /** Each group's names analysed as words, in the groups' order; a name that analyses to nothing is dropped. */
+    private static Set<AliasName> aliasNames(List<List<String>> groups, Analyzer words) {
+        Set<AliasName> names = new LinkedHashSet<>();
         for (int g = 0; g < groups.size(); g++) {
-            CharsRef shared = new CharsRef(ALIAS_TERM_PREFIX + g);
             for (String name : groups.get(g)) {
-                List<String> words = analyze(names, name);
-                if (words.isEmpty()) {
-                    continue;
+                List<String> analysed = analyze(words, name);
+                if (!analysed.isEmpty()) {
+                    names.add(new AliasName(analysed, ALIAS_TERM_PREFIX + g));
                 }
-                CharsRefBuilder input = new CharsRefBuilder();
-                SynonymMap.Builder.join(words.toArray(String[]::new), input);
-                builder.add(input.get(), shared, true);
-                any = true;
             }
         }
+        return names;
+    }
+
+    /** The names by their first word, longest first, for matching them in a text. */
+    private static Map<String, List<AliasName>> byFirstWord(Set<AliasName> names) {
+        Map<String, List<AliasName>> byFirstWord = new HashMap<>();
+        for (AliasName name : names) {
+            byFirstWord.computeIfAbsent(name.words().get(0), w -> new ArrayList<>()).add(name);
+        }
+        byFirstWord.values().forEach(list -> list.sort(
+                Comparator.comparingInt((AliasName name) -> name.words().size()).reversed()));
+        return byFirstWord;
+    }
+
+    private static SynonymMap buildAliasMap(Set<AliasName> names) {
+        if (names.isEmpty()) {
+            return null;
+        }
+        SynonymMap.Builder builder = new SynonymMap.Builder(true);
+        for (AliasName name : names) {
+            CharsRefBuilder input = new CharsRefBuilder();
+            SynonymMap.Builder.join(name.words().toArray(String[]::new), input);
+            builder.add(input.get(), new CharsRef(name.term()), true);
+        }
         try {
-            return any ? builder.build() : null;
+            return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            names.close();
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
@@ -22,6 +23,11 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.util.ElisionFilter;
+import org.crisisdesk.knowledge.Alias;
+import org.crisisdesk.knowledge.Event;
+import org.crisisdesk.knowledge.KnowledgeBase;
+import org.crisisdesk.knowledge.KnowledgeLoader;
+import org.crisisdesk.testing.Fixtures;
 import org.junit.jupiter.api.Test;
 
 class TextAnalysisTest {
@@ -73,13 +79,59 @@ class TextAnalysisTest {
     }
 
     @Test
-    void theWordsAnalyzerMakesTheIndexAnalyzersWordsAtTheSameOffsets() {
+    void tokensWithoutAliasesAreTheIndexAnalyzersWordsAtTheSameOffsets() {
         String text = "Ibrahim Boubacar Keïta (IBK) met ECOWAS envoys; N’Daw and l'armée's officers in Mali's north.";
-        List<String> words = tokens(analysis.wordsAnalyzer(), text);
         List<String> indexed = tokens(analysis.indexAnalyzer(), text);
         assertTrue(indexed.stream().anyMatch(t -> TextAnalysis.isAliasTerm(t.split("@")[0])), indexed.toString());
         assertEquals(indexed.stream().filter(t -> !TextAnalysis.isAliasTerm(t.split("@")[0])).sorted().toList(),
-                words.stream().sorted().toList());
+                sorted(analysis.tokens(text, false)));
+    }
+
+    /**
+     * Names that overlap, nest, repeat across groups and share words: at each word the longest name wins and the
+     * words it covers are not matched again, as in the synonym filter the index uses.
+     */
+    @Test
+    void tokensWithAliasesAreTheIndexAnalyzersTermsEvenWhereNamesOverlap() {
+        TextAnalysis overlapping = TextAnalysis.withAliases(List.of(
+                List.of("Boubacar Keïta"),
+                List.of("IBK", "Ibrahim Boubacar Keïta"),
+                List.of("Keïta", "Keita"),
+                List.of("West Africa"),
+                List.of("ECOWAS", "CEDEAO", "Economic Community of West African States"),
+                List.of("Serval"),
+                List.of("Serval", "Operation Serval", "opération Serval"),
+                List.of("the", "???")));
+        String text = "Ibrahim Boubacar Keïta, Boubacar Keïta and Keita; Ibrahim Boubacar; West Africa and the Economic "
+                + "Community of West African States (ECOWAS, la CEDEAO) after Operation Serval, Serval and opération "
+                + "Serval. Keïta Keïta Boubacar Keïta Keïta.";
+        List<String> indexed = tokens(overlapping.indexAnalyzer(), text);
+        assertTrue(indexed.stream().filter(t -> TextAnalysis.isAliasTerm(t.split("@")[0])).count() >= 10,
+                indexed.toString());
+        assertEquals(indexed.stream().sorted().toList(), sorted(overlapping.tokens(text, true)));
+    }
+
+    /**
+     * Snippets find the question's words by re-reading a text with {@link TextAnalysis#tokens}, not with the index
+     * analyzer; on every text that ships, both must give the same terms at the same offsets.
+     */
+    @Test
+    void tokensWithAliasesAreTheIndexAnalyzersTermsOnEveryShippedText() throws Exception {
+        KnowledgeBase kb = new KnowledgeLoader().load(Fixtures.repository().resolve("knowledge"));
+        TextAnalysis shipped = TextAnalysis.withAliases(kb.aliases().stream().map(Alias::names).toList());
+        List<String> texts = Stream.concat(kb.passages().stream().flatMap(p -> Stream.of(p.title(), p.text())),
+                kb.events().stream().map(Event::text)).toList();
+        int aliasTerms = 0;
+        for (String text : texts) {
+            List<String> tokens = sorted(shipped.tokens(text, true));
+            assertEquals(tokens(shipped.indexAnalyzer(), text).stream().sorted().toList(), tokens, text);
+            aliasTerms += (int) tokens.stream().filter(TextAnalysis::isAliasTerm).count();
+        }
+        assertTrue(aliasTerms > kb.passages().size(), "the texts must exercise aliases; alias terms: " + aliasTerms);
+    }
+
+    private static List<String> sorted(List<TextAnalysis.Token> tokens) {
+        return tokens.stream().map(t -> t.term() + "@" + t.start() + "-" + t.end()).sorted().toList();
     }
 
     private static List<String> tokens(Analyzer analyzer, String text) {
