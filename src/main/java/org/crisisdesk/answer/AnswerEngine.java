@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -88,9 +87,10 @@ public final class AnswerEngine {
         for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
         }
-        Map<Integer, Coverage.Measure> measures = coverage.measure(docs);
-        for (ScoreDoc hit : top.scoreDocs) {
-            Coverage.Measure measured = measures.get(hit.doc);
+        Coverage.Measure[] measures = coverage.measure(docs);
+        for (int i = 0; i < docs.length; i++) {
+            ScoreDoc hit = top.scoreDocs[i];
+            Coverage.Measure measured = measures[i];
             float score = hit.score + measured.bonus();
             candidates.add(new Candidate(hit.doc, score, measured.confidence(),
                     score * (RANK_FLOOR + measured.share())));

@@ -3,9 +3,7 @@ package org.crisisdesk.answer;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.search.DocIdSetIterator;
@@ -90,10 +88,10 @@ final class Coverage {
     }
 
     /**
-     * The measures and bonuses of several documents at once. Documents are visited in index order, so each concept
-     * needs one scorer per segment, advanced forward, rather than one per document.
+     * The measures and bonuses of several distinct documents at once, in the order given. Documents are visited in index
+     * order, so each concept needs one scorer per segment, advanced forward, rather than one per document.
      */
-    Map<Integer, Measure> measure(int[] docs) throws IOException {
+    Measure[] measure(int[] docs) throws IOException {
         int[] sorted = docs.clone();
         Arrays.sort(sorted);
         double[] covered = new double[sorted.length];
@@ -125,11 +123,12 @@ final class Coverage {
             }
             start = end;
         }
-        Map<Integer, Measure> measures = new HashMap<>();
-        for (int d = 0; d < sorted.length; d++) {
+        Measure[] measures = new Measure[docs.length];
+        for (int i = 0; i < docs.length; i++) {
+            int d = Arrays.binarySearch(sorted, docs[i]);
             double share = total <= 0 ? 0 : covered[d] / total;
             double confidence = covered[d] + missing[d] <= 0 ? 0 : covered[d] / (covered[d] + missing[d]);
-            measures.put(sorted[d], new Measure(share, confidence, bonuses[d]));
+            measures[i] = new Measure(share, confidence, bonuses[d]);
         }
         return measures;
     }
