@@ -88,8 +88,8 @@ final class Coverage {
     }
 
     /**
-     * The measures and bonuses of several distinct documents at once, in the order given. Documents are visited in index
-     * order, so each concept needs one scorer per segment, advanced forward, rather than one per document.
+     * The measures and bonuses of several distinct documents at once, in the order given. Documents are visited in
+     * index order, so each concept needs one scorer per segment, advanced forward, rather than one per document.
      */
     Measure[] measure(int[] docs) throws IOException {
         int[] sorted = docs.clone();
