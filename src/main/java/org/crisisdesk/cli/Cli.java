@@ -337,7 +337,7 @@ public final class Cli {
         List<BenchResult> results = new ArrayList<>();
         try {
             Benchmark benchmark = new Benchmark(kb, config.knowledge(), questions, work, seed,
-                    java.time.Duration.ofSeconds(5), new StderrProgress(stderr));
+                    java.time.Duration.ofSeconds(20), java.time.Duration.ofSeconds(2), new StderrProgress(stderr));
             for (String size : sizes) {
                 results.add(benchmark.run(size.strip(), passages(size.strip()), threadCounts));
             }

@@ -27,7 +27,7 @@ class BenchmarkTest {
     void measuresEverySizeOnItsOwnIndexIncludingANewJvmsStart(@TempDir Path dir) throws Exception {
         KnowledgeBase real = new KnowledgeLoader().load(Fixtures.fixtureKnowledge());
         Benchmark benchmark = new Benchmark(real, Fixtures.fixtureKnowledge(), QUESTIONS, dir, 7, Duration.ZERO,
-                ProgressListener.NONE);
+                Duration.ZERO, ProgressListener.NONE);
         for (BenchResult result : List.of(benchmark.run("shipped", 0, List.of(1, 2)),
                 benchmark.run("2k", 2_000, List.of(1, 2)))) {
             assertEquals(QUESTIONS.size() * 5, result.ask().calls(), result.toString());
