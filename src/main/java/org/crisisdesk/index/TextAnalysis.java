@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -62,6 +63,8 @@ public final class TextAnalysis {
     private final Analyzer wordsAnalyzer;
     /** Every alias name as its analysed words, by first word, longest first: the synonym map's entries, readable. */
     private final Map<String, List<AliasName>> aliasNames;
+    /** Each alias name's keyword, with the keywords of every name of its groups. */
+    private final Map<String, Set<String>> sameTopic;
 
     /** One name of an alias group: its words as analysed, and the group's shared term. */
     private record AliasName(List<String> words, String term) {
@@ -75,6 +78,7 @@ public final class TextAnalysis {
         this.wordsAnalyzer = new ChainAnalyzer(null, false, false);
         Set<AliasName> names = aliasNames(aliasGroups, wordsAnalyzer);
         this.aliasNames = byFirstWord(names);
+        this.sameTopic = sameTopic(aliasGroups);
         SynonymMap aliases = buildAliasMap(names);
         this.indexAnalyzer = new ChainAnalyzer(aliases, true, false);
         this.queryAnalyzer = new ChainAnalyzer(aliases, false, true);
@@ -167,6 +171,27 @@ public final class TextAnalysis {
     /** A topic or tag as a filter key: lower case, no accents, single spaces. */
     public static String keyword(String text) {
         return Names.fold(text);
+    }
+
+    /**
+     * The keywords a topic is filed under: its own, and those of every name of an alias it is a name of (CEDEAO,
+     * ECOWAS and the full name for any of them).
+     */
+    public Set<String> sameTopic(String topic) {
+        String key = keyword(topic);
+        return sameTopic.getOrDefault(key, Set.of(key));
+    }
+
+    private static Map<String, Set<String>> sameTopic(List<List<String>> aliasGroups) {
+        Map<String, Set<String>> topics = new HashMap<>();
+        for (List<String> group : aliasGroups) {
+            List<String> keywords = group.stream().map(TextAnalysis::keyword).toList();
+            for (String key : keywords) {
+                topics.computeIfAbsent(key, k -> new LinkedHashSet<>(List.of(k))).addAll(keywords);
+            }
+        }
+        topics.replaceAll((key, keywords) -> Collections.unmodifiableSet(keywords));
+        return topics;
     }
 
     /** Each group's names analysed as words, in the groups' order; a name that analyses to nothing is dropped. */

@@ -21,7 +21,6 @@ import org.crisisdesk.citation.CitationNumbering;
 import org.crisisdesk.index.Fields;
 import org.crisisdesk.index.Generation;
 import org.crisisdesk.index.GenerationManager;
-import org.crisisdesk.index.TextAnalysis;
 import org.crisisdesk.knowledge.PartialDate;
 
 /** Dated events in order, filtered by period and topic, read from the generation in service. */
@@ -93,15 +92,9 @@ public final class Timeline {
 
     /** A topic matches itself or any name of an alias it belongs to (CEDEAO finds events filed under ECOWAS). */
     private static org.apache.lucene.search.Query topicQuery(String topic, Generation generation) {
-        String key = TextAnalysis.keyword(topic);
         BooleanQuery.Builder any = new BooleanQuery.Builder();
-        any.add(new TermQuery(new Term(Fields.TOPIC, key)), BooleanClause.Occur.SHOULD);
-        for (List<String> alias : generation.manifest().aliases()) {
-            if (alias.stream().map(TextAnalysis::keyword).anyMatch(key::equals)) {
-                for (String name : alias) {
-                    any.add(new TermQuery(new Term(Fields.TOPIC, TextAnalysis.keyword(name))), BooleanClause.Occur.SHOULD);
-                }
-            }
+        for (String keyword : generation.analysis().sameTopic(topic)) {
+            any.add(new TermQuery(new Term(Fields.TOPIC, keyword)), BooleanClause.Occur.SHOULD);
         }
         return any.build();
     }

@@ -151,6 +151,13 @@ class TextAnalysisTest {
     }
 
     @Test
+    void aTopicIsFiledUnderEveryNameOfItsAliases() {
+        assertEquals(java.util.Set.of("ecowas", "cedeao", "economic community of west african states"),
+                analysis.sameTopic("CÉDÉAO"));
+        assertEquals(java.util.Set.of("2020 coup"), analysis.sameTopic("2020  Coup"));
+    }
+
+    @Test
     void stemsEnglishAndDropsQuestionWords() {
         assertEquals(analysis.terms("coup"), analysis.terms("coups"));
         assertEquals(analysis.terms("withdrawal"), analysis.terms("withdrawals"));
