@@ -5,7 +5,7 @@ public final class Fields {
     public static final String ID = "id";
     public static final String KIND = "kind";
     public static final String TITLE = "title";
-    /** The text snippets are cut from; indexed with offsets for the highlighter. */
+    /** The text snippets are cut from; stored only (it is searched through {@link #ALL}). */
     public static final String TEXT = "text";
     /** Questions, keywords, tags and (for events) the date in words: what a text is about but does not say. */
     public static final String EXTRA = "extra";
