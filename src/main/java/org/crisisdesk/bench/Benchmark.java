@@ -113,8 +113,8 @@ public final class Benchmark {
             double heapAfterLoad = heapMiB();
 
             progress.progress(label + ": ask latency", 0, 0);
-            warmUp(engine::ask);
-            BenchResult.Latency ask = BenchResult.Latency.of(time(MEASURED_ROUNDS, engine::ask));
+            warmUp(questions, engine::ask);
+            BenchResult.Latency ask = BenchResult.Latency.of(time(questions, MEASURED_ROUNDS, engine::ask));
             progress.progress(label + ": timeline latency", 0, 0);
             BenchResult.Latency timeline = timeline(engine);
 
@@ -126,8 +126,8 @@ public final class Benchmark {
             Generation generation = Generation.open(name, store.directory(name));
             try {
                 Consumer<String> search = bareSearch(generation);
-                warmUp(search);
-                bare = BenchResult.Latency.of(time(MEASURED_ROUNDS, search));
+                warmUp(questions, search);
+                bare = BenchResult.Latency.of(time(questions, MEASURED_ROUNDS, search));
                 // Ours and the floor take turns, so that a change in the host's speed during the run (a shared
                 // machine's is often 10%) falls on both rather than on whichever ran at the time.
                 for (int threads : threadCounts) {
@@ -193,23 +193,24 @@ public final class Benchmark {
     }
 
     /**
-     * Runs the questions until the JIT has had its chance: at least {@link #WARM_UP_ROUNDS} rounds and the warm-up
-     * time (three rounds of the shipped base take half a second, too short for it).
+     * Runs the calls until the JIT has had its chance: at least {@link #WARM_UP_ROUNDS} rounds and the warm-up time
+     * (three rounds of the shipped base take half a second, too short for it).
      */
-    private void warmUp(Consumer<String> call) {
+    private <T> void warmUp(List<T> calls, Consumer<T> call) {
         long until = System.nanoTime() + warmUp.toNanos();
         for (int round = 0; round < WARM_UP_ROUNDS || System.nanoTime() < until; round++) {
-            questions.forEach(call);
+            calls.forEach(call);
         }
     }
 
-    private long[] time(int rounds, Consumer<String> call) {
-        long[] nanos = new long[rounds * questions.size()];
+    /** The time of each call, {@code rounds} times over. */
+    private static <T> long[] time(List<T> calls, int rounds, Consumer<T> call) {
+        long[] nanos = new long[rounds * calls.size()];
         int i = 0;
         for (int round = 0; round < rounds; round++) {
-            for (String question : questions) {
+            for (T each : calls) {
                 long start = System.nanoTime();
-                call.accept(question);
+                call.accept(each);
                 nanos[i++] = System.nanoTime() - start;
             }
         }
@@ -246,17 +247,8 @@ public final class Benchmark {
                             : Optional.empty(),
                     0, 10));
         }
-        long until = System.nanoTime() + warmUp.toNanos();
-        for (int round = 0; round < WARM_UP_ROUNDS || System.nanoTime() < until; round++) {
-            queries.forEach(engine::timeline);
-        }
-        long[] nanos = new long[queries.size()];
-        for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
-            engine.timeline(queries.get(i));
-            nanos[i] = System.nanoTime() - start;
-        }
-        return BenchResult.Latency.of(nanos);
+        warmUp(queries, engine::timeline);
+        return BenchResult.Latency.of(time(queries, 1, engine::timeline));
     }
 
     /**
