@@ -1,13 +1,7 @@
 package org.crisisdesk.answer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
-import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
-import org.crisisdesk.index.Fields;
 import org.crisisdesk.index.TextAnalysis;
 
 /**
@@ -64,22 +58,10 @@ final class Correction {
 
     /** Where in the question the token that analyses to {@code term} stands. */
     private Optional<int[]> offsets(String question, String term) {
-        try (TokenStream stream = analysis.queryAnalyzer().tokenStream(Fields.ALL, question)) {
-            CharTermAttribute text = stream.addAttribute(CharTermAttribute.class);
-            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) {
-                if (text.toString().equals(term)) {
-                    int[] found = {offset.startOffset(), offset.endOffset()};
-                    stream.end();
-                    return Optional.of(found);
-                }
-            }
-            stream.end();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Optional.empty();
+        return analysis.tokens(question, false).stream()
+                .filter(token -> token.term().equals(term))
+                .findFirst()
+                .map(token -> new int[] {token.start(), token.end()});
     }
 
     /** Levenshtein distance, enough for single words. */
