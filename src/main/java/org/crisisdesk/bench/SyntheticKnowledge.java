@@ -12,7 +12,9 @@ import org.crisisdesk.knowledge.KnowledgeBase;
 import org.crisisdesk.knowledge.Origin;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Passage;
+import org.crisisdesk.knowledge.Sentence;
 import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.knowledge.SourceKind;
 
 /**
  * A knowledge base of any size made from the real one: the real texts, plus generated passages and events whose
@@ -49,29 +51,30 @@ final class SyntheticKnowledge {
         int extraSources = Math.max(10, Math.min(5_000, extraPassages / 200));
         List<Source> sources = new ArrayList<>(real.sources());
         for (int i = 0; i < extraSources; i++) {
-            sources.add(new Source("syn-source-" + i, "Generated source " + i, "crisisdesk benchmark", List.of(),
-                    PartialDate.parse("2024").orElseThrow(), "https://example.org/generated/" + i, "en", GENERATED));
+            sources.add(new Source("syn-source-" + i, "Generated source " + i, "crisisdesk benchmark",
+                    SourceKind.MAJOR, Optional.empty(), List.of(), PartialDate.parse("2024"), Optional.empty(),
+                    "https://example.org/generated/" + i, "en", GENERATED));
         }
         List<Passage> allPassages = new Concatenation<>(real.passages(), extraPassages, i -> generator.passage(i,
                 extraSources));
         List<Event> allEvents = new Concatenation<>(real.events(), extraEvents, i -> generator.event(i, extraSources));
-        return new KnowledgeBase(sources, allPassages, allEvents, real.aliases(),
+        return new KnowledgeBase(sources, allPassages, allEvents, real.aliases(), real.base(), List.of(),
                 "synthetic-" + passages + "-" + seed + "-" + real.fingerprint());
     }
 
     private Passage passage(int i, int sourceCount) {
         Random random = new Random(seed * 1_000_003L + i);
         String name = pick(random, names);
-        StringBuilder text = new StringBuilder();
+        List<String> source = List.of("syn-source-" + random.nextInt(sourceCount));
+        List<Sentence> text = new ArrayList<>();
         int count = 2 + random.nextInt(3);
         for (int s = 0; s < count; s++) {
-            text.append(pick(random, sentences)).append(' ');
+            text.add(sentence(pick(random, sentences), source));
         }
-        text.append(name).append(" was named again in ").append(2012 + random.nextInt(14)).append('.');
+        text.add(sentence(name + " was named again in " + (2012 + random.nextInt(14)) + ".", source));
         List<String> tags = List.of(pick(random, topics), pick(random, topics));
-        return new Passage("syn-passage-" + i, name + ": " + pick(random, topics), text.toString(), Optional.empty(),
-                tags, List.of(), List.of(), List.of("syn-source-" + random.nextInt(sourceCount)), Optional.empty(),
-                GENERATED);
+        return new Passage("syn-passage-" + i, name + ": " + pick(random, topics), Optional.empty(), Optional.empty(),
+                Optional.empty(), text, tags, List.of(), List.of(), Optional.empty(), GENERATED);
     }
 
     private Event event(int i, int sourceCount) {
@@ -85,8 +88,12 @@ final class SyntheticKnowledge {
             default -> String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
         };
         return new Event("syn-event-" + i, PartialDate.parse(date).orElseThrow(), pick(random, sentences),
-                List.of(pick(random, topics)), List.of("syn-source-" + random.nextInt(sourceCount)), Optional.empty(),
-                GENERATED);
+                Optional.empty(), List.of(pick(random, topics)), List.of("syn-source-" + random.nextInt(sourceCount)),
+                Optional.empty(), Optional.empty(), false, Optional.empty(), GENERATED);
+    }
+
+    private static Sentence sentence(String text, List<String> sources) {
+        return new Sentence(text, Optional.empty(), sources, Optional.empty(), Optional.empty(), false, GENERATED);
     }
 
     private static String pick(Random random, List<String> from) {

@@ -63,7 +63,9 @@ public final class Cli {
               timeline [--from DATE] [--to DATE] [--topic TOPIC] [--offset N] [--limit N] [--json]
                                            dated events in order; DATE is YYYY, YYYY-MM or YYYY-MM-DD
               sources [--json]             the sources answers cite
-              validate                     check the knowledge base; every problem as file:line:column
+              validate [--json]            check the knowledge base; every problem as file:line:column, then
+                                           its figures (sources by kind, first-tier share, untranslated text,
+                                           latest event, as-of date); --json: one object with all of them
               reindex                      validate, build a new index generation and switch to it
               health                       check that the index in service opens and answers (builds nothing)
               console                      the bot's commands at a local prompt (no Discord needed)
@@ -176,7 +178,7 @@ public final class Cli {
             case "ask" -> ask(config, rest);
             case "timeline" -> timeline(config, rest);
             case "sources" -> sources(config, rest);
-            case "validate" -> validate(config, rest);
+            case "validate" -> new ValidateCommand(stdout, stderr).run(config.knowledge(), rest);
             case "reindex" -> reindex(config, rest);
             case "console" -> console(config, rest);
             case "eval" -> evaluate(config, rest);
@@ -241,20 +243,6 @@ public final class Cli {
             stdout.print(args.flag("json") ? Json.sources(sources) + "\n"
                     : renderer.sources(sources, 0, sources.size()));
             return OK;
-        }
-    }
-
-    private int validate(EngineConfig config, List<String> words) throws UsageException, IOException {
-        noPositional(Arguments.parse(words, Set.of(), Set.of()), "validate");
-        try {
-            KnowledgeBase kb = new KnowledgeLoader().load(config.knowledge());
-            stdout.println("The knowledge base in " + config.knowledge() + " is valid: " + kb.sources().size()
-                    + " sources, " + kb.passages().size() + " passages, " + kb.events().size() + " events, "
-                    + kb.aliases().size() + " aliases.");
-            return OK;
-        } catch (InvalidKnowledgeException e) {
-            printProblems(e.problems());
-            return FAILURE;
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.answer.Snippet;
 import org.crisisdesk.citation.Citation;
+import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Source;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.crisisdesk.timeline.TimelinePage;
@@ -75,11 +76,15 @@ final class Json {
             node.put("id", source.id());
             node.put("title", source.title());
             node.put("publisher", source.publisher());
-            node.put("date", source.date().toString());
+            node.put("date", source.date().map(PartialDate::toString).orElse(""));
             node.put("url", source.url());
             ArrayNode authors = node.putArray("authors");
             source.authors().forEach(authors::add);
             node.put("language", source.language());
+            node.put("kind", source.kind().label());
+            node.put("first_tier", source.firstTier());
+            source.via().ifPresent(via -> node.put("via", via));
+            source.accessed().ifPresent(accessed -> node.put("accessed", accessed.toString()));
         }
         return write(root);
     }
@@ -121,6 +126,8 @@ final class Json {
             node.put("publisher", citation.publisher());
             node.put("date", citation.date());
             node.put("url", citation.url());
+            node.put("kind", citation.kind());
+            citation.via().ifPresent(via -> node.put("via", via));
         }
     }
 

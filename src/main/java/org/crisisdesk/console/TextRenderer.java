@@ -58,7 +58,7 @@ public final class TextRenderer {
         StringBuilder out = new StringBuilder();
         for (Source source : sources) {
             out.append(source.id()).append(": ").append(source.title()).append(", ").append(source.publisher())
-                    .append(", ").append(source.date()).append(" <").append(source.url()).append(">\n");
+                    .append(", ").append(source.date().map(Object::toString).orElse("undated")).append(" <").append(source.url()).append(">\n");
         }
         if (sources.isEmpty()) {
             out.append("No sources.\n");

@@ -160,7 +160,11 @@ public final class IndexBuilder {
         extra.addAll(passage.keywords());
         extra.addAll(passage.tags());
         addAll(doc, passage.title(), passage.text(), extra);
-        passage.note().ifPresent(note -> doc.add(new StoredField(Fields.NOTE, note)));
+        String notes = passage.sentences().stream().flatMap(s -> s.note().stream())
+                .collect(java.util.stream.Collectors.joining(" "));
+        if (!notes.isEmpty()) {
+            doc.add(new StoredField(Fields.NOTE, notes));
+        }
         return doc;
     }
 

@@ -11,11 +11,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.IOContext;
 import org.apache.lucene.store.IndexOutput;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.knowledge.SourceKind;
 
 /**
  * A generation's sources, as a JSON file beside its Lucene files rather than as documents of the index: every
@@ -29,8 +31,8 @@ final class SourcesFile {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private record Entry(String id, String title, String publisher, List<String> authors, String date, String url,
-            String language) {
+    private record Entry(String id, String title, String publisher, String kind, String via, List<String> authors,
+            String date, String accessed, String url, String language) {
     }
 
     private SourcesFile() {
@@ -39,8 +41,9 @@ final class SourcesFile {
     static void write(Directory directory, List<Source> sources) throws IOException {
         List<Entry> entries = sources.stream()
                 .sorted(Comparator.comparing(Source::id))
-                .map(s -> new Entry(s.id(), s.title(), s.publisher(), s.authors(), s.date().toString(), s.url(),
-                        s.language()))
+                .map(s -> new Entry(s.id(), s.title(), s.publisher(), s.kind().label(), s.via().orElse(null),
+                        s.authors(), s.date().map(PartialDate::toString).orElse(null),
+                        s.accessed().map(PartialDate::toString).orElse(null), s.url(), s.language()))
                 .toList();
         byte[] bytes = JSON.writeValueAsBytes(entries);
         try (IndexOutput out = directory.createOutput(NAME, IOContext.DEFAULT)) {
@@ -62,11 +65,20 @@ final class SourcesFile {
         }
         Map<String, Source> sources = new LinkedHashMap<>();
         for (Entry entry : entries) {
-            PartialDate date = PartialDate.parse(entry.date())
-                    .orElseThrow(() -> new IOException(file + " is damaged: source date " + entry.date()));
-            sources.put(entry.id(), new Source(entry.id(), entry.title(), entry.publisher(), entry.authors(), date,
-                    entry.url(), entry.language(), null));
+            SourceKind kind = SourceKind.parse(String.valueOf(entry.kind()))
+                    .orElseThrow(() -> new IOException(file + " is damaged: source kind " + entry.kind()));
+            sources.put(entry.id(), new Source(entry.id(), entry.title(), entry.publisher(), kind,
+                    Optional.ofNullable(entry.via()), entry.authors(), date(entry.date(), file),
+                    date(entry.accessed(), file), entry.url(), entry.language(), null));
         }
         return sources;
+    }
+
+    private static Optional<PartialDate> date(String text, Path file) throws IOException {
+        if (text == null) {
+            return Optional.empty();
+        }
+        return Optional.of(PartialDate.parse(text)
+                .orElseThrow(() -> new IOException(file + " is damaged: source date " + text)));
     }
 }

@@ -108,6 +108,40 @@ final class ItemFields {
         return values;
     }
 
+    /** The items of a list of mappings (a passage's sentences); a single item is accepted as a list of one. */
+    List<YamlNode> items(String field, boolean required) {
+        YamlNode.Entry entry = item.entries().get(field);
+        if (entry == null || entry.value() instanceof YamlNode.Null) {
+            if (required) {
+                problems.add(new Problem(item.origin(), what + " has no '" + field + "'"));
+            }
+            return List.of();
+        }
+        List<YamlNode> nodes = entry.value() instanceof YamlNode.Sequence seq ? seq.items() : List.of(entry.value());
+        if (required && nodes.isEmpty()) {
+            problems.add(new Problem(entry.value().origin(), "'" + field + "' must list at least one item"));
+        }
+        return nodes;
+    }
+
+    /** A yes/no field: absent is false. */
+    boolean flag(String field) {
+        YamlNode.Entry entry = item.entries().get(field);
+        if (entry == null || entry.value() instanceof YamlNode.Null) {
+            return false;
+        }
+        if (entry.value() instanceof YamlNode.Scalar scalar && !scalar.quotedOrString()) {
+            if (scalar.text().equals("true")) {
+                return true;
+            }
+            if (scalar.text().equals("false")) {
+                return false;
+            }
+        }
+        problems.add(new Problem(entry.value().origin(), "'" + field + "' must be true or false"));
+        return false;
+    }
+
     Optional<PartialDate> date(String field, boolean required) {
         Optional<String> text = required ? Optional.of(requiredText(field, 10)).filter(t -> !t.isEmpty())
                 : optionalText(field, 10);

@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A validated knowledge base, as read from one directory at one moment. */
+/**
+ * A validated knowledge base, as read from one directory at one moment, with the warnings found while reading it
+ * (problems that do not stop it from being published).
+ */
 public record KnowledgeBase(
         List<Source> sources,
         List<Passage> passages,
         List<Event> events,
         List<Alias> aliases,
+        BaseInfo base,
+        List<Problem> warnings,
         String fingerprint) {
 
     /**
@@ -23,6 +28,7 @@ public record KnowledgeBase(
         passages = Collections.unmodifiableList(passages);
         events = Collections.unmodifiableList(events);
         aliases = Collections.unmodifiableList(aliases);
+        warnings = List.copyOf(warnings);
     }
 
     public Map<String, Source> sourcesById() {

@@ -36,17 +36,21 @@ public final class KnowledgeLoader {
     static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private static final Set<String> SECTIONS = Set.of("sources", "passages", "events", "aliases");
+    private static final Set<String> SECTIONS = Set.of("sources", "passages", "events", "aliases", "base");
     private static final Set<String> SOURCE_FIELDS =
-            Set.of("id", "title", "publisher", "authors", "date", "url", "language", "accessed");
-    private static final Set<String> PASSAGE_FIELDS =
-            Set.of("id", "title", "text", "about", "tags", "questions", "keywords", "sources", "note");
-    private static final Set<String> EVENT_FIELDS = Set.of("id", "date", "text", "topics", "sources", "note");
+            Set.of("id", "title", "publisher", "kind", "via", "authors", "date", "url", "language", "accessed");
+    private static final Set<String> PASSAGE_FIELDS = Set.of("id", "title", "title_fr", "about", "as_of",
+            "sentences", "tags", "questions", "keywords", "first_tier_missing");
+    private static final Set<String> SENTENCE_FIELDS = Set.of("en", "fr", "sources", "note", "note_fr", "unconfirmed");
+    private static final Set<String> EVENT_FIELDS = Set.of("id", "date", "en", "fr", "topics", "sources", "note",
+            "note_fr", "unconfirmed", "first_tier_missing");
+    private static final Set<String> BASE_FIELDS = Set.of("as_of", "reviewed");
     private static final Set<String> ALIAS_FIELDS = Set.of("names");
 
     static final int MAX_TITLE = 200;
     static final int MAX_PASSAGE_TEXT = 2000;
-    static final int MIN_PASSAGE_TEXT = 20;
+    static final int MAX_SENTENCE = 600;
+    static final int MIN_SENTENCE = 10;
     static final int MAX_EVENT_TEXT = 600;
     static final int MAX_NOTE = 1000;
     static final int MAX_SHORT = 300;
@@ -78,11 +82,14 @@ public final class KnowledgeLoader {
                     .ifPresent(root -> readFile(root, shown, collected, problems));
         }
         validateLinks(collected, problems);
-        if (!problems.isEmpty()) {
-            Collections.sort(problems);
-            throw new InvalidKnowledgeException(problems);
+        checkClaims(collected, problems);
+        Collections.sort(problems);
+        List<Problem> errors = problems.stream().filter(p -> !p.isWarning()).toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidKnowledgeException(errors, problems.stream().filter(Problem::isWarning).toList());
         }
         return new KnowledgeBase(collected.sources, collected.passages, collected.events, collected.aliases,
+                collected.base == null ? BaseInfo.UNKNOWN : collected.base, problems,
                 HexFormat.of().formatHex(digest.digest()));
     }
 
@@ -177,7 +184,17 @@ public final class KnowledgeLoader {
         for (YamlNode.Entry section : mapping.entries().values()) {
             if (!SECTIONS.contains(section.key())) {
                 problems.add(new Problem(section.keyOrigin(), "unknown section '" + section.key()
-                        + "' (expected sources, passages, events or aliases)"));
+                        + "' (expected sources, passages, events, aliases or base)"));
+                continue;
+            }
+            if (section.key().equals("base")) {
+                if (into.base != null) {
+                    problems.add(new Problem(section.keyOrigin(), "'base' is given twice (first at "
+                            + into.baseOrigin + "); say it once for the whole knowledge base"));
+                    continue;
+                }
+                into.baseOrigin = section.keyOrigin();
+                into.base = readBase(section.value(), problems).orElse(BaseInfo.UNKNOWN);
                 continue;
             }
             List<YamlNode> items;
@@ -206,9 +223,17 @@ public final class KnowledgeLoader {
             String id = id(f, problems);
             String title = f.requiredText("title", MAX_TITLE);
             String publisher = f.requiredText("publisher", MAX_TITLE);
+            String kindText = f.requiredText("kind", 20);
+            Optional<SourceKind> kind = SourceKind.parse(kindText);
+            if (!kindText.isEmpty() && kind.isEmpty()) {
+                problems.add(new Problem(f.originOf("kind"), "'kind' is '" + kindText + "': expected one of "
+                        + SourceKind.choices()));
+            }
+            Optional<String> via = f.optionalText("via", MAX_TITLE);
             List<String> authors = f.list("authors", false, MAX_TITLE).stream().map(ItemFields.Located::value).toList();
-            Optional<PartialDate> date = f.date("date", true);
-            f.date("accessed", false);
+            boolean reference = kind.orElse(SourceKind.PRESS) == SourceKind.REFERENCE;
+            Optional<PartialDate> date = f.date("date", !reference);
+            Optional<PartialDate> accessed = f.date("accessed", false);
             String url = f.requiredText("url", 2000);
             if (!url.isEmpty()) {
                 checkUrl(url, f.originOf("url"), problems);
@@ -218,8 +243,8 @@ public final class KnowledgeLoader {
                 problems.add(new Problem(f.originOf("language"), "'language' is '" + language
                         + "': expected a lower-case ISO 639 code such as en or fr"));
             }
-            return new Source(id, title, publisher, authors, date.orElse(null), url, language,
-                    f.originOf("id"));
+            return new Source(id, title, publisher, kind.orElse(SourceKind.PRESS), via, authors, date, accessed, url,
+                    language, f.originOf("id"));
         });
     }
 
@@ -227,11 +252,7 @@ public final class KnowledgeLoader {
         return ItemFields.of(node, "a passage", PASSAGE_FIELDS, problems).map(f -> {
             String id = id(f, problems);
             String title = f.requiredText("title", MAX_TITLE);
-            String text = f.requiredText("text", MAX_PASSAGE_TEXT);
-            if (!text.isEmpty() && text.length() < MIN_PASSAGE_TEXT) {
-                problems.add(new Problem(f.originOf("text"), "'text' is only " + text.length()
-                        + " characters; a passage is a few sentences"));
-            }
+            Optional<String> titleFr = f.optionalText("title_fr", MAX_TITLE);
             Optional<Passage.Subject> about = f.optionalText("about", 20).flatMap(word -> {
                 Optional<Passage.Subject> subject = Passage.Subject.parse(word);
                 if (subject.isEmpty()) {
@@ -240,12 +261,43 @@ public final class KnowledgeLoader {
                 }
                 return subject;
             });
+            Optional<PartialDate> asOf = f.date("as_of", false);
+            List<Sentence> sentences = new ArrayList<>();
+            for (YamlNode item : f.items("sentences", true)) {
+                readSentence(id, item, into, problems).ifPresent(sentences::add);
+            }
+            int length = sentences.stream().mapToInt(s -> s.en().length() + 1).sum();
+            if (length > MAX_PASSAGE_TEXT) {
+                problems.add(new Problem(f.originOf("sentences"), "the sentences are " + length
+                        + " characters in all; a passage is at most " + MAX_PASSAGE_TEXT + " (split it)"));
+            }
+            if (titleFr.isEmpty() && !title.isEmpty()) {
+                problems.add(Problem.warning(f.origin(), "passage '" + id + "' has no French title (title_fr)"));
+            }
             List<String> tags = values(f.list("tags", false, 80));
             List<String> questions = values(f.list("questions", false, MAX_SHORT));
             List<String> keywords = values(f.list("keywords", false, 120));
-            List<String> sources = citations(id, f, into, problems);
+            Optional<String> firstTierMissing = f.optionalText("first_tier_missing", MAX_NOTE);
+            return new Passage(id, title, titleFr, about, asOf, sentences, tags, questions, keywords,
+                    firstTierMissing, f.originOf("id"));
+        });
+    }
+
+    private Optional<Sentence> readSentence(String passageId, YamlNode node, Collected into, List<Problem> problems) {
+        return ItemFields.of(node, "a sentence", SENTENCE_FIELDS, problems).map(f -> {
+            String en = f.requiredText("en", MAX_SENTENCE);
+            if (!en.isEmpty() && en.length() < MIN_SENTENCE) {
+                problems.add(new Problem(f.originOf("en"), "'en' is only " + en.length()
+                        + " characters; a sentence states a fact"));
+            }
+            Optional<String> fr = f.optionalText("fr", MAX_SENTENCE);
+            List<String> sources = citations(passageId, f, into, problems);
             Optional<String> note = f.optionalText("note", MAX_NOTE);
-            return new Passage(id, title, text, about, tags, questions, keywords, sources, note, f.originOf("id"));
+            Optional<String> noteFr = f.optionalText("note_fr", MAX_NOTE);
+            boolean unconfirmed = f.flag("unconfirmed");
+            Sentence sentence = new Sentence(en, fr, sources, note, noteFr, unconfirmed, f.origin());
+            into.claims.add(new Claim(passageId, en, fr, note, noteFr, unconfirmed, sources, f));
+            return sentence;
         });
     }
 
@@ -253,12 +305,23 @@ public final class KnowledgeLoader {
         return ItemFields.of(node, "an event", EVENT_FIELDS, problems).flatMap(f -> {
             String id = id(f, problems);
             Optional<PartialDate> date = f.date("date", true);
-            String text = f.requiredText("text", MAX_EVENT_TEXT);
+            String en = f.requiredText("en", MAX_EVENT_TEXT);
+            Optional<String> fr = f.optionalText("fr", MAX_EVENT_TEXT);
             List<String> topics = values(f.list("topics", false, 80));
             List<String> sources = citations(id, f, into, problems);
             Optional<String> note = f.optionalText("note", MAX_NOTE);
-            return date.map(d -> new Event(id, d, text, topics, sources, note, f.originOf("id")));
+            Optional<String> noteFr = f.optionalText("note_fr", MAX_NOTE);
+            boolean unconfirmed = f.flag("unconfirmed");
+            Optional<String> firstTierMissing = f.optionalText("first_tier_missing", MAX_NOTE);
+            into.claims.add(new Claim(id, en, fr, note, noteFr, unconfirmed, sources, f));
+            return date.map(d -> new Event(id, d, en, fr, topics, sources, note, noteFr, unconfirmed,
+                    firstTierMissing, f.originOf("id")));
         });
+    }
+
+    private static Optional<BaseInfo> readBase(YamlNode node, List<Problem> problems) {
+        return ItemFields.of(node, "'base'", BASE_FIELDS, problems)
+                .map(f -> new BaseInfo(f.date("as_of", true), f.date("reviewed", false)));
     }
 
     private Optional<Alias> readAlias(YamlNode node, Collected into, List<Problem> problems) {
@@ -396,6 +459,67 @@ public final class KnowledgeLoader {
     private record Reference(String citingId, String sourceId, Origin origin) {
     }
 
+    /** A sentence or an event as the claim checks see it, with its fields' positions. */
+    private record Claim(String itemId, String en, Optional<String> fr, Optional<String> note,
+            Optional<String> noteFr, boolean unconfirmed, List<String> sources, ItemFields fields) {
+    }
+
+    /**
+     * The checks on each claim that need the whole knowledge base: its sources' kinds (never weak sources alone),
+     * its French text against its English one, an unconfirmed claim's note, and a subject of its own.
+     */
+    private static void checkClaims(Collected kb, List<Problem> problems) {
+        Map<String, Source> sources = new HashMap<>();
+        kb.sources.forEach(s -> sources.putIfAbsent(s.id(), s));
+        TranslationCheck translation = new TranslationCheck(kb.aliases);
+        for (Claim claim : kb.claims) {
+            ItemFields f = claim.fields();
+            List<Source> cited = claim.sources().stream().map(sources::get).filter(java.util.Objects::nonNull).toList();
+            if (!cited.isEmpty() && cited.stream().allMatch(s -> s.kind().weak())) {
+                problems.add(Problem.warning(f.originOf("sources"), "'" + claim.itemId() + "': this claim rests only on "
+                        + cited.stream().map(s -> s.id() + " (" + s.kind().label() + ")").toList()
+                        + "; reference works, aggregators and propaganda outlets never stand alone: cite a first-tier"
+                        + " or press source that says it"));
+            }
+            if (claim.unconfirmed() && claim.note().isEmpty()) {
+                problems.add(new Problem(f.origin(), "'" + claim.itemId() + "': an unconfirmed claim needs a 'note'"
+                        + " saying who reports it and who does not"));
+            }
+            if (claim.fr().isEmpty()) {
+                problems.add(Problem.warning(f.origin(), "'" + claim.itemId() + "': no French text ('fr')"));
+            } else {
+                for (String difference : translation.differences(claim.en(), claim.fr().get())) {
+                    problems.add(new Problem(f.originOf("fr"), "'" + claim.itemId() + "': the French text does not"
+                            + " say what the English says: " + difference));
+                }
+            }
+            if (claim.note().isPresent() && claim.noteFr().isEmpty()) {
+                problems.add(Problem.warning(f.originOf("note"), "'" + claim.itemId() + "': the note has no French"
+                        + " text ('note_fr')"));
+            }
+            DanglingStart.of(claim.en()).ifPresent(word -> problems.add(Problem.warning(f.originOf("en"), "'"
+                    + claim.itemId() + "': starts with '" + word + "'; a sentence can be shown on its own, so name"
+                    + " who or what it is about")));
+        }
+        for (Passage passage : kb.passages) {
+            warnWithoutFirstTier(passage.id(), passage.sources(), passage.firstTierMissing(), passage.origin(),
+                    sources, problems);
+        }
+        for (Event event : kb.events) {
+            warnWithoutFirstTier(event.id(), event.sources(), event.firstTierMissing(), event.origin(), sources,
+                    problems);
+        }
+    }
+
+    private static void warnWithoutFirstTier(String id, List<String> cited, Optional<String> reason, Origin at,
+            Map<String, Source> sources, List<Problem> problems) {
+        boolean firstTier = cited.stream().map(sources::get).anyMatch(s -> s != null && s.firstTier());
+        if (!firstTier && reason.isEmpty()) {
+            problems.add(Problem.warning(at, "'" + id + "' has no first-tier source (primary, major or research);"
+                    + " add one, or say why there is none in 'first_tier_missing'"));
+        }
+    }
+
     /** What the files hold so far, with the positions the cross-file checks need. */
     private static final class Collected {
         final List<Source> sources = new ArrayList<>();
@@ -404,5 +528,8 @@ public final class KnowledgeLoader {
         final List<Alias> aliases = new ArrayList<>();
         final List<Reference> references = new ArrayList<>();
         final List<ItemFields.Located> aliasNames = new ArrayList<>();
+        final List<Claim> claims = new ArrayList<>();
+        BaseInfo base;
+        Origin baseOrigin;
     }
 }

@@ -1,7 +1,27 @@
 package org.crisisdesk.knowledge;
 
-/** One thing wrong with the knowledge base, printed as {@code file:line:column: message} like a compiler error. */
-public record Problem(Origin origin, String message) implements Comparable<Problem> {
+/**
+ * One thing wrong with the knowledge base, printed as {@code file:line:column: message} like a compiler error. An
+ * error keeps the knowledge base from being published; a warning is reported and published anyway.
+ */
+public record Problem(Origin origin, String message, Severity severity) implements Comparable<Problem> {
+
+    public enum Severity {
+        ERROR, WARNING
+    }
+
+    /** An error. */
+    public Problem(Origin origin, String message) {
+        this(origin, message, Severity.ERROR);
+    }
+
+    public static Problem warning(Origin origin, String message) {
+        return new Problem(origin, message, Severity.WARNING);
+    }
+
+    public boolean isWarning() {
+        return severity == Severity.WARNING;
+    }
 
     @Override
     public int compareTo(Problem other) {
@@ -15,6 +35,6 @@ public record Problem(Origin origin, String message) implements Comparable<Probl
 
     @Override
     public String toString() {
-        return origin + ": " + message;
+        return origin + ": " + (isWarning() ? "warning: " : "") + message;
     }
 }

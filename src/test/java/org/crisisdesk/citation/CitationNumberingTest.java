@@ -8,6 +8,7 @@ import java.util.Map;
 import org.crisisdesk.knowledge.Origin;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.knowledge.SourceKind;
 import org.junit.jupiter.api.Test;
 
 class CitationNumberingTest {
@@ -15,8 +16,8 @@ class CitationNumberingTest {
     private static Map<String, Source> sources(String... ids) {
         Map<String, Source> map = new LinkedHashMap<>();
         for (String id : ids) {
-            map.put(id, new Source(id, "Title " + id, "Publisher", List.of(), PartialDate.parse("2020").orElseThrow(),
-                    "https://example.org/" + id, "en", Origin.ofFile(java.nio.file.Path.of("x.yaml"))));
+            map.put(id, new Source(id, "Title " + id, "Publisher", SourceKind.MAJOR, java.util.Optional.empty(),
+                    List.of(), PartialDate.parse("2020"), java.util.Optional.empty(), "https://example.org/" + id, "en", Origin.ofFile(java.nio.file.Path.of("x.yaml"))));
         }
         return map;
     }

@@ -143,7 +143,7 @@ class CliTest {
     void validateReportsProblemsAsFileLineColumnAndFails() throws Exception {
         assertEquals(0, run("validate").status());
         Files.writeString(knowledge.resolve("events/bad.yaml"), "events:\n  - id: e-bad\n    date: 2020-02-31\n"
-                + "    text: A date that never was.\n    sources: [nobody]\n");
+                + "    en: A date that never was.\n    sources: [nobody]\n");
         Run run = run("validate");
         assertEquals(1, run.status());
         assertTrue(run.out().contains("bad.yaml:3:11: 'date' is '2020-02-31'"), run.out());
@@ -173,7 +173,7 @@ class CliTest {
                 events:
                   - id: 2024-01-28-ecowas-exit
                     date: 2024-01-28
-                    text: Mali, Burkina Faso and Niger say they are leaving ECOWAS.
+                    en: Mali, Burkina Faso and Niger say they are leaving ECOWAS.
                     sources: [un-press-sc15341]
                 """);
         assertEquals(5, JSON.readTree(run("timeline", "--json").out()).get("total").asInt());

@@ -131,22 +131,22 @@ class DiscordBotEndToEndTest {
                 events:
                   - id: 2012-01-17-rebellion
                     date: 2012-01-17
-                    text: Tuareg rebels attack Ménaka, starting the 2012 rebellion.
+                    en: Tuareg rebels attack Ménaka, starting the 2012 rebellion.
                     topics: [2012 rebellion]
                     sources: [un-news-2013-minusma]
                   - id: 2012-03-22-coup
                     date: 2012-03-22
-                    text: Soldiers overthrow President Touré in Bamako.
+                    en: Soldiers overthrow President Touré in Bamako.
                     topics: [2012 coup]
                     sources: [un-news-2013-minusma]
                   - id: 2015-06-20-algiers
                     date: 2015-06-20
-                    text: The Algiers peace agreement is signed in Bamako.
+                    en: The Algiers peace agreement is signed in Bamako.
                     topics: [peace process]
                     sources: [un-news-2013-minusma]
                   - id: 2021-05-24-second-coup
                     date: 2021-05-24
-                    text: The transitional president and prime minister are detained by soldiers.
+                    en: The transitional president and prime minister are detained by soldiers.
                     topics: [2021 coup]
                     sources: [ripples-goita-2020]
                 """);
@@ -505,7 +505,7 @@ class DiscordBotEndToEndTest {
         assertPingsNoOne(done.payload());
 
         Files.writeString(knowledge.resolve("events/broken.yaml"), "events:\n  - id: e-bad\n    date: 2020-02-31\n"
-                + "    text: A date that never was.\n    sources: [nobody]\n");
+                + "    en: A date that never was.\n    sources: [nobody]\n");
         try {
             long refused = discord.slashCommand(adminMember(), "reindex");
             Recorded problems = discord.awaitRequest(r -> r.is("PATCH",

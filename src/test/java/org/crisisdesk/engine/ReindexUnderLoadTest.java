@@ -69,7 +69,7 @@ class ReindexUnderLoadTest {
                             events:
                               - id: 2024-01-28-ecowas-exit
                                 date: 2024-01-28
-                                text: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                                en: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
                                 sources: [un-press-sc15341]
                             """);
                 } else {

@@ -101,7 +101,7 @@ class ReindexerTest {
                     events:
                       - id: 2024-01-28-ecowas-exit
                         date: 2024-01-28
-                        text: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                        en: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
                         sources: [un-press-sc15341]
                     """);
             reindexer.reindex(Optional.empty(), ProgressListener.NONE);

@@ -44,7 +44,8 @@ public final class StuckReindexMain {
                 return real.passages().size();
             }
         };
-        KnowledgeBase kb = new KnowledgeBase(real.sources(), stuck, real.events(), real.aliases(), "stuck");
+        KnowledgeBase kb = new KnowledgeBase(real.sources(), stuck, real.events(), real.aliases(), real.base(),
+                java.util.List.of(), "stuck");
         new Reindexer(() -> kb, store, Clock.systemUTC()).reindex(java.util.Optional.empty(), ProgressListener.NONE);
     }
 }

@@ -32,8 +32,14 @@ class KnowledgeLoaderTest {
         assertEquals(3, kb.aliases().size());
         Passage coup = kb.passages().stream().filter(p -> p.id().equals("coup-2020")).findFirst().orElseThrow();
         assertEquals(List.of("simplewiki-2020-coup", "ripples-goita-2020"), coup.sources());
-        assertTrue(coup.note().isPresent());
+        assertEquals(List.of("ripples-goita-2020"), coup.sentences().get(2).sources(), "each sentence its own sources");
+        assertTrue(coup.sentences().get(0).note().isPresent());
+        assertTrue(coup.sentences().get(0).noteFr().isPresent());
+        assertTrue(coup.titleFr().isPresent());
         assertFalse(coup.text().contains("\n"), "folded YAML text is normalised to single spaces");
+        assertTrue(coup.text("fr").startsWith("Le 18 août 2020"), coup.text("fr"));
+        assertEquals(PartialDate.parse("2023-12-31"), kb.base().asOf());
+        assertEquals(List.of(), kb.warnings().stream().filter(w -> !w.message().contains("starts with")).toList());
         Event month = kb.events().stream().filter(e -> e.id().equals("2020-08-goita-cnsp")).findFirst().orElseThrow();
         assertEquals(PartialDate.Precision.MONTH, month.date().precision());
         assertEquals(kb.fingerprint(), loader.fingerprint(Fixtures.fixtureKnowledge()));
@@ -46,12 +52,14 @@ class KnowledgeLoaderTest {
                   - id: src-a
                     title: A source
                     publisher: Someone
+                    kind: major
                     date: 2020-02-30
                     url: ftp://example.org/a
                     language: EN
                   - id: src-a
                     title: Duplicate id
                     publisher: Someone
+                    kind: newspaper
                     date: 2020
                     url: https://example.org/b
                     language: en
@@ -60,21 +68,25 @@ class KnowledgeLoaderTest {
                 passages:
                   - id: Bad_Id
                     title: A passage
-                    text: ""
-                    sources: [src-a, no-such-source]
+                    sentences:
+                      - en: ""
+                        sources: [src-a, no-such-source]
+                      - en: A sentence nobody backs with a source.
                     colour: blue
                 """);
         InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
         List<String> lines = e.problems().stream().map(Problem::toString).toList();
         assertContains(lines, "passages.yaml:2:9: id 'Bad_Id' must be");
-        assertContains(lines, "passages.yaml:4:11: 'text' is empty");
-        assertContains(lines, "passages.yaml:5:22: 'Bad_Id' cites unknown source 'no-such-source'");
-        assertContains(lines, "passages.yaml:6:5: unknown field 'colour' in a passage");
-        assertContains(lines, "sources.yaml:5:11: 'date' is '2020-02-30': expected a real date");
-        assertContains(lines, "sources.yaml:6:10: url 'ftp://example.org/a' must be an absolute http(s) address");
-        assertContains(lines, "sources.yaml:7:15: 'language' is 'EN'");
-        assertContains(lines, "sources.yaml:8:9: duplicate id 'src-a' (first defined at ");
-        assertTrue(lines.size() >= 8, lines.toString());
+        assertContains(lines, "passages.yaml:5:13: 'en' is empty");
+        assertContains(lines, "passages.yaml:6:26: 'Bad_Id' cites unknown source 'no-such-source'");
+        assertContains(lines, "passages.yaml:7:9: a sentence has no 'sources'");
+        assertContains(lines, "passages.yaml:8:5: unknown field 'colour' in a passage");
+        assertContains(lines, "sources.yaml:6:11: 'date' is '2020-02-30': expected a real date");
+        assertContains(lines, "sources.yaml:7:10: url 'ftp://example.org/a' must be an absolute http(s) address");
+        assertContains(lines, "sources.yaml:8:15: 'language' is 'EN'");
+        assertContains(lines, "sources.yaml:9:9: duplicate id 'src-a' (first defined at ");
+        assertContains(lines, "sources.yaml:12:11: 'kind' is 'newspaper': expected one of primary, major, research");
+        assertTrue(lines.size() >= 10, lines.toString());
         assertEquals(e.problems().stream().sorted().toList(), e.problems(), "problems come in file and line order");
     }
 
@@ -112,11 +124,11 @@ class KnowledgeLoaderTest {
     void findsUncitedSourcesDuplicateUrlsAndSharedAliasNames() throws IOException {
         write("kb.yaml", """
                 sources:
-                  - {id: used, title: T, publisher: P, date: 2020, url: "https://example.org/x", language: en}
-                  - {id: unused, title: T, publisher: P, date: 2020, url: "https://example.org/y", language: en}
-                  - {id: same-url, title: T, publisher: P, date: 2020, url: "https://example.org/x", language: en}
+                  - {id: used, title: T, publisher: P, kind: major, date: 2020, url: "https://example.org/x", language: en}
+                  - {id: unused, title: T, publisher: P, kind: major, date: 2020, url: "https://example.org/y", language: en}
+                  - {id: same-url, title: T, publisher: P, kind: press, date: 2020, url: "https://example.org/x", language: en}
                 events:
-                  - {id: e-1, date: 2020, text: Something happened that year., sources: [used, same-url]}
+                  - {id: e-1, date: 2020, en: Something happened that year., sources: [used, same-url]}
                 aliases:
                   - [Keïta, IBK]
                   - [keita, Ibrahim Boubacar Keïta]
@@ -134,18 +146,18 @@ class KnowledgeLoaderTest {
     void readsWhatAPassageIsAboutAndRejectsUnknownSubjects() throws IOException {
         write("about.yaml", """
                 sources:
-                  - {id: s-1, title: T, publisher: P, date: 2020, url: "https://example.org/x", language: en}
+                  - {id: s-1, title: T, publisher: P, kind: major, date: 2020, url: "https://example.org/x", language: en}
                 passages:
                   - id: p-person
                     title: Someone
                     about: person
-                    text: Someone did something notable in 2020, according to the source.
-                    sources: [s-1]
+                    sentences:
+                      - {en: Someone did something notable in 2020., sources: [s-1]}
                   - id: p-alien
                     title: Something
                     about: alien
-                    text: Something else happened in 2021, according to the same source.
-                    sources: [s-1]
+                    sentences:
+                      - {en: Something else happened in 2021., sources: [s-1]}
                 """);
         InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
         assertEquals(1, e.problems().size(), e.problems().toString());
@@ -153,6 +165,82 @@ class KnowledgeLoaderTest {
         Files.writeString(dir.resolve("about.yaml"), Files.readString(dir.resolve("about.yaml")).replace("alien", "topic"));
         KnowledgeBase kb = assertDoesNotThrow(() -> loader.load(dir));
         assertEquals(java.util.Optional.of(Passage.Subject.PERSON), kb.passages().get(0).about());
+    }
+
+    @Test
+    void checksThatTheFrenchTextStatesTheSameNumbersMonthsAndNames() throws IOException {
+        write("fr.yaml", """
+                sources:
+                  - {id: s-1, title: T, publisher: P, kind: major, date: 2020, url: "https://example.org/x", language: en}
+                aliases:
+                  - [ECOWAS, CEDEAO]
+                  - [MINUSMA, UN mission in Mali]
+                passages:
+                  - id: p-1
+                    title: Sanctions
+                    title_fr: Sanctions
+                    sentences:
+                      - en: On 9 January 2022 ECOWAS closed its borders with Mali, costing 1,500 jobs (77.6%).
+                        fr: Le 9 janvier 2022, la CEDEAO a fermé ses frontières avec le Mali (1 500 emplois, 77,6 %).
+                        sources: [s-1]
+                      - en: MINUSMA left in December 2023, after 10 years.
+                        fr: Elle est partie en novembre 2023, après 11 ans.
+                        sources: [s-1]
+                """);
+        InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
+        List<String> lines = e.problems().stream().map(Problem::toString).toList();
+        assertEquals(5, lines.size(), "the first sentence agrees (1,500 = 1 500, 77.6 = 77,6, ECOWAS = CEDEAO): "
+                + lines);
+        assertContains(lines, "fr.yaml:15:13: 'p-1': the French text does not say what the English says: number 10 in"
+                + " the English text only");
+        assertContains(lines, "number 11 in the French text only");
+        assertContains(lines, "month novembre in the French text only");
+        assertContains(lines, "month décembre in the English text only");
+        assertContains(lines, "'MINUSMA' is named in the English text only");
+    }
+
+    @Test
+    void warnsOnWeakOnlySupportMissingFrenchAndSentencesWithoutASubject() throws Exception {
+        write("weak.yaml", """
+                base:
+                  as_of: 2026-04-27
+                sources:
+                  - {id: wiki, title: T, publisher: Wikipedia, kind: reference, url: "https://example.org/w", language: en}
+                  - {id: wire, title: T, publisher: AFP, kind: major, date: 2020, url: "https://example.org/a", language: en}
+                passages:
+                  - id: p-1
+                    title: Something
+                    as_of: 2026-04-27
+                    sentences:
+                      - {en: Something happened in 2020., fr: Il s'est passé quelque chose en 2020., sources: [wire]}
+                      - {en: It then went on for a while., sources: [wiki]}
+                events:
+                  - {id: e-1, date: 2020, en: Something happened in 2020., sources: [wiki]}
+                  - id: e-2
+                    date: 2021
+                    en: A rumour spread in 2021.
+                    fr: Une rumeur a circulé en 2021.
+                    sources: [wire]
+                    unconfirmed: true
+                """);
+        InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
+        assertContains(e.problems().stream().map(Problem::toString).toList(),
+                "'e-2': an unconfirmed claim needs a 'note'");
+        List<String> warnings = e.warnings().stream().map(Problem::toString).toList();
+        assertContains(warnings, "weak.yaml:12:53: warning: 'p-1': this claim rests only on [wiki (reference)]");
+        assertContains(warnings, "'p-1': starts with 'It'");
+        assertContains(warnings, "'p-1': no French text ('fr')");
+        assertContains(warnings, "'e-1' has no first-tier source");
+        assertContains(warnings, "warning: passage 'p-1' has no French title");
+        Files.writeString(dir.resolve("weak.yaml"), Files.readString(dir.resolve("weak.yaml"))
+                .replace("unconfirmed: true", "unconfirmed: true\n    note: Reported by one outlet only."));
+        KnowledgeBase kb = loader.load(dir);
+        assertEquals(PartialDate.parse("2026-04-27"), kb.passages().get(0).asOf());
+        assertTrue(kb.events().get(1).unconfirmed());
+        assertFalse(kb.warnings().isEmpty());
+        assertTrue(kb.sources().get(0).date().isEmpty(), "a reference work needs no publication date");
+        assertFalse(kb.sources().get(0).firstTier());
+        assertTrue(kb.sources().get(1).firstTier());
     }
 
     @Test
@@ -168,6 +256,10 @@ class KnowledgeLoaderTest {
         assertContains(lines, "shape.yaml:2:5: a passage must be a mapping of fields, not text");
         assertContains(lines, "shape.yaml:3:9: 'events' must be a list, not text");
         assertContains(lines, "shape.yaml:4:1: unknown section 'people'");
+        write("shape.yaml", "base:\n  as_of: 2026-04-27\n");
+        write("again.yaml", "base:\n  as_of: 2026-04-28\n");
+        e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
+        assertContains(e.problems().stream().map(Problem::toString).toList(), "shape.yaml:1:1: 'base' is given twice");
     }
 
     @Test

@@ -17,7 +17,7 @@ public final class SourcesRenderer {
         List<EmbedView.Field> fields = new ArrayList<>();
         for (Source source : shown) {
             fields.add(new EmbedView.Field(Markdown.escape(source.title()), Markdown.escape(source.publisher())
-                    + " · " + source.date() + "\n" + source.url() + "\n`" + source.id().replace("`", "'") + "`",
+                    + " · " + source.date().map(Object::toString).orElse("undated") + "\n" + source.url() + "\n`" + source.id().replace("`", "'") + "`",
                     false));
         }
         String footer = shown.isEmpty() ? "No sources."

@@ -18,6 +18,7 @@ import org.crisisdesk.knowledge.Origin;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Problem;
 import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.knowledge.SourceKind;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.crisisdesk.timeline.TimelinePage;
 import org.junit.jupiter.api.Test;
@@ -158,7 +159,8 @@ class RenderersTest {
     @Test
     void sourcesArePaged() {
         List<Source> sources = IntStream.range(0, 11).mapToObj(i -> new Source("s" + i, "Title " + i, "Pub",
-                List.of(), PartialDate.parse("2020").orElseThrow(), "https://x.org/" + i, "en", null)).toList();
+                SourceKind.MAJOR, java.util.Optional.empty(), List.of(), PartialDate.parse("2020"),
+                java.util.Optional.empty(), "https://x.org/" + i, "en", null)).toList();
         SourcesRenderer renderer = new SourcesRenderer();
         ReplyView first = renderer.page(sources, 0);
         assertEquals(SourcesRenderer.PAGE_SIZE, first.embeds().get(0).fields().size());
