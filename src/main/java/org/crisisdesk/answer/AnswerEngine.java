@@ -9,41 +9,59 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.crisisdesk.citation.CitationNumbering;
-import org.crisisdesk.index.Fields;
 import org.crisisdesk.index.Generation;
 import org.crisisdesk.index.GenerationManager;
+import org.crisisdesk.index.Language;
 import org.crisisdesk.knowledge.PartialDate;
 
 /**
- * Question in, cited snippets out, or a plain "no sourced answer". Safe for any text and for concurrent use: each
- * question holds one generation for its whole life, so a reindex mid-answer is never seen half-way.
+ * Question in, the sentence that answers it out, cited, or a plain "no sourced answer". The question is read first
+ * ({@link QuestionReader}: language, answer type, present tense, comparison, follow-up), then searched in its own
+ * language, the candidates ranked, every sentence of the best ones scored ({@link SentenceChooser}), and the
+ * answering sentence shown first with only its own sources. Safe for any text and for concurrent use: each question
+ * holds one generation for its whole life, so a reindex mid-answer is never seen half-way.
  */
 public final class AnswerEngine {
 
-    static final String NO_ANSWER = "I have no sourced answer to that.";
-    static final String EMPTY = "Ask a question about the crisis in Mali, for example: when did MINUSMA leave Mali?";
-    static final String NOTHING_TO_SEARCH = "I could not find any words to search for in that question.";
+    /**
+     * At DEBUG ({@code CRISISDESK_LOG_LEVEL=DEBUG}), how each question was read, ranked and answered: what curators
+     * and developers look at to see why a sentence won.
+     */
+    private static final org.slf4j.Logger TRACE = org.slf4j.LoggerFactory.getLogger("org.crisisdesk.answer.trace");
+
     private static final Pattern SPACES = Pattern.compile(" {2,}");
 
     /** Rerank: BM25 times (this + share covered), so a text that covers more of the question moves up. */
     private static final double RANK_FLOOR = 0.25;
+    /** Candidates whose sentences are read to find the one that answers. */
+    private static final int READ = 8;
+    /** A second sentence of the same text is shown when it scores at least this share of the first. */
+    private static final double SECOND_SENTENCE = 0.85;
+    /** For a question about the present, how much the most recent dated text gains over the oldest. */
+    private static final double RECENCY = 0.3;
+    /** …and a text that says how things are as of a date (who leads, who controls). */
+    private static final double AS_OF = 0.5;
+    /** Items of a list answer. */
+    private static final int LIST_ITEMS = 8;
+    /** Events of a "what's the latest" answer. */
+    private static final int LATEST_ITEMS = 3;
 
     private final GenerationManager generations;
     private final AnswerPolicy policy;
     /**
-     * What is built once per generation rather than per question (the highlighter, the everyday-word table); one
-     * slot, replaced when a new generation comes into service, so a retired generation is not kept reachable.
+     * What is built once per generation rather than per question (the everyday-word table, the sentence chooser,
+     * the stored-document cache); one slot, replaced when a new generation comes into service, so a retired
+     * generation is not kept reachable.
      */
     private final AtomicReference<PerGeneration> perGeneration = new AtomicReference<>();
 
-    private record PerGeneration(Generation generation, ConceptWeights weights, SnippetCutter cutter,
-            StoredDocuments documents) {
+    private record PerGeneration(Generation generation, ConceptWeights weights, SentenceChooser chooser,
+            StoredDocuments documents, Recency recency) {
     }
 
     /** Stored documents kept per generation: the few hundred texts most questions come back to. */
@@ -55,126 +73,367 @@ public final class AnswerEngine {
     }
 
     public Answer ask(String question) {
-        String cleaned = clean(question);
-        if (cleaned.isEmpty()) {
-            return Answer.refused(cleaned, 0, EMPTY, List.of());
-        }
-        if (cleaned.length() > policy.maxQuestionChars()) {
-            return Answer.refused(cleaned, 0, "That question is " + cleaned.length() + " characters long; please ask in "
-                    + policy.maxQuestionChars() + " characters or fewer.", List.of());
-        }
-        return generations.read(generation -> answer(cleaned, generation));
+        return ask(AskRequest.of(question));
     }
 
-    private Answer answer(String question, Generation generation) throws IOException {
-        IndexSearcher searcher = generation.searcher();
-        Optional<QueryPlan> planned = QueryPlan.of(question, generation.analysis(), searcher);
-        if (planned.isEmpty()) {
-            return Answer.refused(question, 0, NOTHING_TO_SEARCH, topTopics(generation));
+    public Answer ask(AskRequest request) {
+        String cleaned = Markup.strip(clean(request.question()));
+        Optional<Language> hint = request.language().or(() -> request.context().map(AskContext::language));
+        Question question = QuestionReader.read(cleaned, hint);
+        Language language = question.language();
+        if (cleaned.isEmpty()) {
+            return Answer.refused(question, cleaned, 0, Answer.Outcome.EMPTY,
+                    EngineMessages.get(language, "empty"), List.of());
         }
-        QueryPlan plan = planned.get();
+        if (cleaned.length() > policy.maxQuestionChars()) {
+            return Answer.refused(question, cleaned, 0, Answer.Outcome.TOO_LONG,
+                    EngineMessages.get(language, "too_long", cleaned.length(), policy.maxQuestionChars()), List.of());
+        }
+        if (question.refusal().isPresent()) {
+            boolean harm = question.refusal().get() == Question.Refusal.HARM;
+            return Answer.refused(question, cleaned, 0, harm ? Answer.Outcome.HARM : Answer.Outcome.OPINION,
+                    EngineMessages.get(language, harm ? "harm" : "opinion"), List.of());
+        }
+        return generations.read(generation -> answer(cleaned, question, request.context(), generation));
+    }
+
+    private Answer answer(String asked, Question question, Optional<AskContext> context, Generation generation)
+            throws IOException {
+        PerGeneration tools = tools(generation);
+        if (question.type() == AnswerType.COMPARISON) {
+            Optional<Answer> compared = compare(asked, question, generation, tools);
+            if (compared.isPresent()) {
+                return compared.get();
+            }
+        }
+        IndexSearcher searcher = generation.searcher();
+        String searched = QuestionReader.withoutTenseWords(question.text());
+        Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
+                question.language(), question.type(), generation.analysis(), searcher);
+        Optional<String> reading = Optional.empty();
+        if (question.anaphoric() && !hasOwnSubject(planned, searcher, tools) && question.type() != AnswerType.LATEST) {
+            if (context.isEmpty()) {
+                if (!DEFAULT_PLACE.matcher(question.text()).find()) {
+                    return Answer.refused(question, asked, 0, Answer.Outcome.NEEDS_CONTEXT,
+                            EngineMessages.get(question.language(), "needs_context", pointer(question.text())),
+                            List.of());
+                }
+            } else {
+                String read = question.text() + " (" + context.get().subject() + ")";
+                reading = Optional.of(read);
+                planned = QueryPlan.of(searched + " " + context.get().subject(), question.language(),
+                        question.type(), generation.analysis(), searcher);
+            }
+        }
+        if (question.type() == AnswerType.LATEST && !hasOwnSubject(planned, searcher, tools)) {
+            return latest(asked, question, generation, tools);
+        }
+        if (planned.isEmpty()) {
+            return Answer.refused(question, asked, 0, Answer.Outcome.NOTHING_TO_SEARCH,
+                    EngineMessages.get(question.language(), "nothing_to_search"), topTopics(generation));
+        }
+        return search(asked, question, planned.get(), reading, generation, tools);
+    }
+
+    /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
+    private static final Pattern DEFAULT_PLACE = Pattern.compile("(?i)\\b(?:there|over there|la-bas|là-bas)\\b");
+    private static final Pattern POINTER = Pattern.compile(
+            "(?i)\\b(it|they|them|he|him|she|her|this|that|these|those|il|elle|ils|elles|ça|cela)\\b");
+
+    private static String pointer(String text) {
+        java.util.regex.Matcher m = POINTER.matcher(text);
+        return m.find() ? m.group(1) : text;
+    }
+
+    /** Whether the question names something of its own: a word or name the base knows that is not an everyday one. */
+    private static boolean hasOwnSubject(Optional<QueryPlan> plan, IndexSearcher searcher, PerGeneration tools) {
+        if (plan.isEmpty()) {
+            return false;
+        }
+        for (QueryPlan.Concept concept : plan.get().concepts()) {
+            if (concept.docFreq() > 0 && !tools.weights().isGeneric(concept.terms())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Answer search(String asked, Question question, QueryPlan plan, Optional<String> reading,
+            Generation generation, PerGeneration tools) throws IOException {
+        IndexSearcher searcher = generation.searcher();
         // Nothing reads the total hit count, so Lucene may start skipping as soon as it has the candidates, rather
         // than after counting the first thousand hits exactly (its default).
         TopDocs top = searcher.search(plan.scoring(),
                 new TopScoreDocCollectorManager(policy.candidates(), policy.candidates()));
         if (top.scoreDocs.length == 0) {
-            return Answer.refused(question, 0, NO_ANSWER, topTopics(generation));
+            return Answer.refused(question, asked, 0, Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
         }
-        PerGeneration tools = tools(generation);
         Coverage coverage = Coverage.of(searcher, plan, tools.weights());
-        List<Candidate> candidates = new ArrayList<>();
+        List<Ranked> ranked = rank(top, coverage, question, tools);
+        Ranked best = ranked.get(0);
+        StoredDocuments stored = tools.documents();
+        if (best.confidence() < policy.minConfidence()) {
+            return Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation));
+        }
+        double[] weights = new double[plan.concepts().size()];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = coverage.weight(i);
+        }
+        List<SentenceChooser.Candidate> read = new ArrayList<>();
+        for (Ranked candidate : ranked) {
+            if (read.size() == READ) {
+                break;
+            }
+            if (candidate.confidence() >= policy.minConfidence()
+                    && candidate.rank() >= best.rank() * policy.secondaryRatio()) {
+                read.add(new SentenceChooser.Candidate(candidate.doc(), stored.get(candidate.doc()),
+                        candidate.rank() / best.rank()));
+            }
+        }
+        List<SentenceChooser.Scored> sentences = tools.chooser().score(plan, weights, question.type(), read);
+        if (TRACE.isDebugEnabled()) {
+            trace(question, plan, ranked, sentences, stored);
+        }
+        CitationNumbering numbering = new CitationNumbering(generation.sources());
+        SnippetBuilder builder = new SnippetBuilder(question, numbering, generation.sources());
+        List<Snippet> snippets = new ArrayList<>();
+        if (question.type() == AnswerType.LIST) {
+            list(question, sentences, builder).ifPresent(snippets::add);
+        }
+        Set<String> usedDocs = new LinkedHashSet<>();
+        for (SentenceChooser.Scored scored : sentences) {
+            if (snippets.size() == policy.maxSnippets()) {
+                break;
+            }
+            String id = scored.candidate().view().id();
+            if (!usedDocs.add(id) || builder.repeats(scored, snippets)) {
+                continue;
+            }
+            snippets.add(builder.build(scored, sentences));
+        }
+        if (snippets.isEmpty()) {
+            return Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
+        }
+        Optional<String> didYouMean = new Correction(generation.analysis()).suggest(asked, plan.concepts(), snippets);
+        Optional<PartialDate> asOf = question.present() ? asOf(snippets, generation) : Optional.empty();
+        return new Answer(asked, true, best.confidence(), snippets, numbering.citations(), Optional.empty(),
+                List.of(), didYouMean, question.type(), question.language(), asOf, reading, Answer.Outcome.ANSWERED,
+                subject(snippets.get(0), stored, sentences), best.confidence() < policy.minConfidence() + 0.05);
+    }
+
+    private static void trace(Question question, QueryPlan plan, List<Ranked> ranked,
+            List<SentenceChooser.Scored> sentences, StoredDocuments stored) throws IOException {
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(java.util.Locale.ROOT, "question %s: %s, type %s, present %s, concepts %s%n",
+                question.language().code(), question.text(), question.type().label(), question.present(),
+                plan.concepts().stream().map(QueryPlan.Concept::terms).toList()));
+        for (Ranked r : ranked.subList(0, Math.min(10, ranked.size()))) {
+            out.append(String.format(java.util.Locale.ROOT, "  rank %7.3f conf %.3f %s%n", r.rank(), r.confidence(),
+                    stored.get(r.doc()).id()));
+        }
+        for (SentenceChooser.Scored s : sentences.subList(0, Math.min(8, sentences.size()))) {
+            String text = s.candidate().view().sentences().get(s.sentence()).en();
+            out.append(String.format(java.util.Locale.ROOT, "  sentence %.3f (score %.3f match %.3f typed %s) %s #%d %s%n",
+                    s.combined(), s.score(), s.match(), s.typed(), s.candidate().view().id(), s.sentence(),
+                    text.substring(0, Math.min(90, text.length()))));
+        }
+        TRACE.debug("{}", out);
+    }
+
+    /** A candidate with its score, coverage and the rank it is ordered by. */
+    private record Ranked(int doc, float score, double confidence, double rank) {
+    }
+
+    private List<Ranked> rank(TopDocs top, Coverage coverage, Question question, PerGeneration tools)
+            throws IOException {
         int[] docs = new int[top.scoreDocs.length];
         for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
         }
         Coverage.Measure[] measures = coverage.measure(docs);
+        List<Ranked> ranked = new ArrayList<>();
         for (int i = 0; i < docs.length; i++) {
             ScoreDoc hit = top.scoreDocs[i];
             Coverage.Measure measured = measures[i];
             float score = hit.score + measured.bonus();
-            candidates.add(new Candidate(hit.doc, score, measured.confidence(),
-                    score * (RANK_FLOOR + measured.share())));
-        }
-        candidates.sort(Comparator.comparingDouble(Candidate::rank).reversed());
-        Candidate best = candidates.get(0);
-        StoredDocuments stored = tools.documents();
-        if (best.confidence() < policy.minConfidence()) {
-            return Answer.refused(question, best.confidence(), NO_ANSWER, nearestTopics(candidates, stored, generation));
-        }
-        List<Candidate> chosen = new ArrayList<>();
-        for (Candidate candidate : candidates) {
-            if (chosen.size() == policy.maxSnippets()) {
-                break;
+            double rank = score * (RANK_FLOOR + measured.share());
+            if (question.present()) {
+                DocumentView view = tools.documents().get(hit.doc);
+                rank *= 1 + RECENCY * tools.recency().of(view.when()) + (view.asOf().isPresent() ? AS_OF : 0);
             }
-            if (candidate.confidence() >= policy.minConfidence()
-                    && candidate.rank() >= best.rank() * policy.secondaryRatio()) {
-                chosen.add(candidate);
-            }
+            ranked.add(new Ranked(hit.doc, score, measured.confidence(), rank));
         }
-        return compose(question, best.confidence(), chosen, plan, generation, stored, tools.cutter());
+        ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
+        return ranked;
     }
 
-    private PerGeneration tools(Generation generation) {
+    /**
+     * A list answer: the events among the best sentences that hold the question's words, in date order, within
+     * the period the question names ("since 2012"). Only when there are at least two.
+     */
+    private static Optional<Snippet> list(Question question, List<SentenceChooser.Scored> sentences,
+            SnippetBuilder builder) {
+        double bestMatch = sentences.stream().mapToDouble(SentenceChooser.Scored::match).max().orElse(0);
+        List<SentenceChooser.Scored> events = new ArrayList<>();
+        for (SentenceChooser.Scored scored : sentences) {
+            DocumentView view = scored.candidate().view();
+            if (view.event() && scored.match() >= 0.6 * bestMatch && within(view.date(), question)) {
+                events.add(scored);
+            }
+        }
+        if (events.size() < 2) {
+            return Optional.empty();
+        }
+        events.sort(Comparator.comparing(s -> s.candidate().view().date().orElseThrow()));
+        return Optional.of(builder.list(events.subList(0, Math.min(LIST_ITEMS, events.size()))));
+    }
+
+    private static boolean within(Optional<PartialDate> date, Question question) {
+        if (date.isEmpty() || question.period().isEmpty()) {
+            return date.isPresent();
+        }
+        PartialDate period = question.period().get();
+        if (question.since()) {
+            return !date.get().end().isBefore(period.start());
+        }
+        return !date.get().end().isBefore(period.start()) && !date.get().start().isAfter(period.end());
+    }
+
+    /** "What's the latest": the most recent events, newest first, as of the base's date. */
+    private Answer latest(String asked, Question question, Generation generation, PerGeneration tools)
+            throws IOException {
+        CitationNumbering numbering = new CitationNumbering(generation.sources());
+        SnippetBuilder builder = new SnippetBuilder(question, numbering, generation.sources());
+        List<Snippet> snippets = new ArrayList<>();
+        for (int doc : tools.recency().latestEvents(LATEST_ITEMS)) {
+            DocumentView view = tools.documents().get(doc);
+            snippets.add(builder.whole(view));
+        }
+        if (snippets.isEmpty()) {
+            return Answer.refused(question, asked, 0, Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
+        }
+        return new Answer(asked, true, 1, snippets, numbering.citations(), Optional.empty(), List.of(),
+                Optional.empty(), question.type(), question.language(), generation.manifest().asOfDate(),
+                Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false);
+    }
+
+    /**
+     * "X vs Y": each side asked on its own as "what is X", and the best snippet of each shown together. Empty when
+     * either side has no answer, so the question is then searched as it was asked.
+     */
+    private Optional<Answer> compare(String asked, Question question, Generation generation, PerGeneration tools)
+            throws IOException {
+        CitationNumbering numbering = new CitationNumbering(generation.sources());
+        SnippetBuilder builder = null;
+        List<Snippet> snippets = new ArrayList<>();
+        double confidence = 1;
+        for (String side : question.sides()) {
+            Question sideQuestion = new Question(side, question.language(), AnswerType.DEFINITION, question.present(),
+                    List.of(), question.period(), question.since(), false, Optional.empty());
+            Optional<QueryPlan> plan = QueryPlan.of(side, question.language(), AnswerType.DEFINITION,
+                    generation.analysis(), generation.searcher());
+            if (plan.isEmpty()) {
+                return Optional.empty();
+            }
+            IndexSearcher searcher = generation.searcher();
+            TopDocs top = searcher.search(plan.get().scoring(),
+                    new TopScoreDocCollectorManager(policy.candidates(), policy.candidates()));
+            if (top.scoreDocs.length == 0) {
+                return Optional.empty();
+            }
+            Coverage coverage = Coverage.of(searcher, plan.get(), tools.weights());
+            List<Ranked> ranked = rank(top, coverage, sideQuestion, tools);
+            Ranked best = ranked.get(0);
+            if (best.confidence() < policy.minConfidence()) {
+                return Optional.empty();
+            }
+            confidence = Math.min(confidence, best.confidence());
+            double[] weights = new double[plan.get().concepts().size()];
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = coverage.weight(i);
+            }
+            List<SentenceChooser.Candidate> read = new ArrayList<>();
+            for (Ranked candidate : ranked.subList(0, Math.min(READ, ranked.size()))) {
+                if (candidate.confidence() >= policy.minConfidence()) {
+                    read.add(new SentenceChooser.Candidate(candidate.doc(), tools.documents().get(candidate.doc()),
+                            candidate.rank() / best.rank()));
+                }
+            }
+            List<SentenceChooser.Scored> sentences = tools.chooser().score(plan.get(), weights,
+                    AnswerType.DEFINITION, read);
+            builder = new SnippetBuilder(sideQuestion, numbering, generation.sources());
+            Optional<SentenceChooser.Scored> first = Optional.empty();
+            for (SentenceChooser.Scored scored : sentences) {
+                boolean taken = snippets.stream().anyMatch(s -> s.id().equals(scored.candidate().view().id()));
+                if (!taken) {
+                    first = Optional.of(scored);
+                    break;
+                }
+            }
+            if (first.isEmpty()) {
+                return Optional.empty();
+            }
+            snippets.add(builder.build(first.get(), sentences));
+        }
+        return Optional.of(new Answer(asked, true, confidence, snippets, numbering.citations(), Optional.empty(),
+                List.of(), Optional.empty(), AnswerType.COMPARISON, question.language(), Optional.empty(),
+                Optional.empty(), Answer.Outcome.ANSWERED, Optional.of(String.join(" / ", question.sides())),
+                confidence < policy.minConfidence() + 0.05));
+    }
+
+    /** The date a present-tense answer is true as of: its passage's, else its event's, else the base's. */
+    private static Optional<PartialDate> asOf(List<Snippet> snippets, Generation generation) {
+        Snippet first = snippets.get(0);
+        if (first.asOf().isPresent()) {
+            return first.asOf();
+        }
+        return generation.manifest().asOfDate().or(first::date);
+    }
+
+    /** What an answer is about, for a follow-up: its passage's title, or its event's first topic. */
+    private static Optional<String> subject(Snippet first, StoredDocuments stored,
+            List<SentenceChooser.Scored> sentences) {
+        if (first.title().isPresent()) {
+            return first.title();
+        }
+        for (SentenceChooser.Scored scored : sentences) {
+            DocumentView view = scored.candidate().view();
+            if (view.id().equals(first.id()) && !view.topics().isEmpty()) {
+                return Optional.of(view.topics().get(0));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private PerGeneration tools(Generation generation) throws IOException {
         PerGeneration current = perGeneration.get();
         if (current != null && current.generation() == generation) {
             return current;
         }
         StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), CACHED_DOCUMENTS);
         PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
-                new SnippetCutter(generation.analysis(), documents), documents);
+                new SentenceChooser(generation.analysis()), documents, Recency.of(generation.searcher()));
         perGeneration.set(fresh);
         return fresh;
     }
 
-    private Answer compose(String question, double confidence, List<Candidate> chosen, QueryPlan plan,
-            Generation generation, StoredDocuments stored, SnippetCutter cutter) throws IOException {
-        int[] docs = chosen.stream().mapToInt(Candidate::doc).toArray();
-        List<SnippetCutter.Cut> cuts = cutter.cut(plan.matching(), docs, 2);
-        CitationNumbering numbering = new CitationNumbering(generation.sources());
-        List<Snippet> snippets = new ArrayList<>();
-        Set<String> seenTexts = new LinkedHashSet<>();
-        for (int i = 0; i < docs.length; i++) {
-            Document doc = stored.get(docs[i]);
-            SnippetCutter.Cut cut = cuts.get(i);
-            if (cut.text().isEmpty() || !seenTexts.add(cut.text())) {
-                continue;
-            }
-            boolean event = Fields.KIND_EVENT.equals(doc.get(Fields.KIND));
-            Optional<PartialDate> date = event ? PartialDate.parse(doc.get(Fields.DATE)) : Optional.empty();
-            if (date.isPresent()) {
-                cut = cut.prefixed(date.get().display() + ": ");
-            }
-            String note = doc.get(Fields.NOTE);
-            String text = note == null ? cut.text() : cut.text() + " Note: " + note;
-            List<Integer> citations = numbering.cite(List.of(doc.getValues(Fields.SOURCE)));
-            snippets.add(new Snippet(text, Optional.ofNullable(doc.get(Fields.TITLE)), citations, doc.get(Fields.ID),
-                    event ? Snippet.Kind.EVENT : Snippet.Kind.PASSAGE, date, cut.highlights()));
-        }
-        if (snippets.isEmpty()) {
-            return Answer.refused(question, confidence, NO_ANSWER, topTopics(generation));
-        }
-        Optional<String> didYouMean = new Correction(generation.analysis())
-                .suggest(question, plan.concepts(), snippets);
-        return new Answer(question, true, confidence, snippets, numbering.citations(), Optional.empty(), List.of(),
-                didYouMean);
-    }
-
-    /** The titles and topics of the closest texts, so a refusal still points somewhere useful. */
-    private static List<String> nearestTopics(List<Candidate> candidates, StoredDocuments stored, Generation generation)
+    /** The topics of the closest texts, so a refusal still points somewhere useful. */
+    private static List<String> nearestTopics(List<Ranked> ranked, StoredDocuments stored, Generation generation)
             throws IOException {
         Set<String> topics = new LinkedHashSet<>();
-        for (Candidate candidate : candidates) {
+        for (Ranked candidate : ranked) {
             if (topics.size() >= 5) {
                 break;
             }
-            Document doc = stored.get(candidate.doc());
-            String title = doc.get(Fields.TITLE);
-            if (title != null) {
-                topics.add(title);
+            DocumentView view = stored.get(candidate.doc());
+            if (!view.title().isEmpty()) {
+                topics.add(view.title());
             } else {
-                for (String topic : doc.getValues(Fields.TOPIC_LABEL)) {
-                    topics.add(topic);
-                }
+                topics.addAll(view.topics());
             }
         }
         List<String> nearest = new ArrayList<>(topics);
@@ -202,8 +461,5 @@ public final class AnswerEngine {
             }
         });
         return SPACES.matcher(out).replaceAll(" ").strip();
-    }
-
-    private record Candidate(int doc, float score, double confidence, double rank) {
     }
 }

@@ -33,7 +33,8 @@ final class ConceptWeights {
             + " countries world get situation issue problem problems reason reasons result results way ways"
             + " number numbers well good bad like try tried show shows bring brought turn turned meant"
             + " cause causes caused reason effect effects impact consequence consequences ask asked after before"
-            + " since during";
+            + " since during latest news newest recent update updates going happening situation safe safety"
+            + " next happened current";
 
     private final Set<String> genericTerms;
 
@@ -43,6 +44,11 @@ final class ConceptWeights {
             terms.addAll(analysis.terms(word));
         }
         this.genericTerms = Set.copyOf(terms);
+    }
+
+    /** Whether a concept is one everyday word ("end", "happen", "next") that names nothing of its own. */
+    boolean isGeneric(List<String> terms) {
+        return terms.size() == 1 && genericTerms.contains(terms.get(0));
     }
 
     static boolean looksFrench(String question) {

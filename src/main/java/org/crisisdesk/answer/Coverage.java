@@ -12,7 +12,6 @@ import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.Scorer;
 import org.apache.lucene.search.TwoPhaseIterator;
 import org.apache.lucene.search.Weight;
-import org.crisisdesk.index.Fields;
 
 /**
  * How much of a question a text covers, each word (or alias) of the question weighted by how rare it is in the
@@ -40,6 +39,11 @@ final class Coverage {
     private final double[] missingWeights;
     private final double total;
 
+    /** How much concept {@code i} of the plan counts: its rarity, adjusted by {@link ConceptWeights}. */
+    double weight(int i) {
+        return conceptWeights[i];
+    }
+
     /** The two measures of one text, each within 0..1, and the bonus it scores. */
     record Measure(double share, double confidence, float bonus) {
     }
@@ -59,7 +63,7 @@ final class Coverage {
     }
 
     static Coverage of(IndexSearcher searcher, QueryPlan plan, ConceptWeights rules) throws IOException {
-        int docs = Math.max(1, searcher.getIndexReader().getDocCount(Fields.ALL));
+        int docs = Math.max(1, searcher.getIndexReader().getDocCount(plan.field()));
         double maxIdf = idf(0, docs);
         int n = plan.concepts().size();
         List<Weight> weights = new ArrayList<>(n);

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.index.TermStates;
 import org.apache.lucene.search.BooleanClause;
@@ -23,6 +21,7 @@ import org.apache.lucene.search.SynonymQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.QueryBuilder;
 import org.crisisdesk.index.Fields;
+import org.crisisdesk.index.Language;
 import org.crisisdesk.index.TextAnalysis;
 
 /**
@@ -35,15 +34,11 @@ import org.crisisdesk.index.TextAnalysis;
  *                 (an event for "when", a person for "who"); scored on the candidates only
  * @param matching what the question's words are, for highlighting
  * @param concepts one per word or alias of the question; confidence is the weighted share a text covers
- * @param asksWhen the question asks for a date, so dated events are preferred
- * @param french   the question looks French
+ * @param field    the searched field: {@link Fields#ALL} for English questions, {@link Fields#ALL_FR} for French
+ * @param language the question's language
  */
-record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> concepts, boolean asksWhen, boolean french) {
-
-    private static final Pattern WHEN = Pattern.compile(
-            "\\b(when|what year|which year|what date|what day|since when|how long ago|quand|en quelle ann[ée]e|"
-                    + "quelle date|depuis quand)\\b");
-    private static final Pattern WHO = Pattern.compile("\\b(who|whom|whose|qui)\\b");
+record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> concepts, String field,
+        Language language) {
     private static final float TITLE_BOOST = 0.5f;
     private static final double COMMON_SHARE = 0.4;
     private static final float EVENT_PREFERENCE = 1.5f;
@@ -57,19 +52,29 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
 
     /** The plan for a question, or empty when nothing searchable is left after analysis ("???", "the of"). */
     static Optional<QueryPlan> of(String question, TextAnalysis analysis, IndexSearcher searcher) throws IOException {
-        QueryBuilder builder = new QueryBuilder(analysis.queryAnalyzer());
-        Query all = builder.createBooleanQuery(Fields.ALL, question, BooleanClause.Occur.SHOULD);
+        return of(question, Language.EN, AnswerType.GENERAL, analysis, searcher);
+    }
+
+    /**
+     * The plan for {@code text} in {@code language}, preferring texts of the kind {@code type} asks for (events for
+     * a date, passages about a person for a name).
+     */
+    static Optional<QueryPlan> of(String text, Language language, AnswerType type, TextAnalysis analysis,
+            IndexSearcher searcher) throws IOException {
+        String field = language == Language.FR ? Fields.ALL_FR : Fields.ALL;
+        String titleField = language == Language.FR ? Fields.TITLE_FR : Fields.TITLE;
+        QueryBuilder builder = new QueryBuilder(analysis.queryAnalyzer(language));
+        Query all = builder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
         if (all == null) {
             return Optional.empty();
         }
-        boolean asksWhen = WHEN.matcher(question.toLowerCase(Locale.ROOT)).find();
         List<Query> parts = split(all);
         List<Concept> concepts = new ArrayList<>();
         for (Query part : parts) {
             concepts.add(concept(part, searcher));
         }
         BooleanQuery.Builder scoring = new BooleanQuery.Builder();
-        int texts = Math.max(1, searcher.getIndexReader().getDocCount(Fields.ALL));
+        int texts = Math.max(1, searcher.getIndexReader().getDocCount(field));
         boolean anyDistinctive = concepts.stream().anyMatch(c -> !inMostTexts(c, texts));
         for (Concept concept : concepts) {
             if (!anyDistinctive || !inMostTexts(concept, texts)) {
@@ -80,21 +85,24 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         // preference (a third of a large base are events) made a million-passage search up to twice as slow, and
         // the development set ranks the same either way (README, "Performance").
         BooleanQuery.Builder bonus = new BooleanQuery.Builder();
-        for (Query titleWord : titleWords(parts, question, builder)) {
+        for (Query titleWord : titleWords(parts, text, builder, titleField)) {
             bonus.add(new BoostQuery(titleWord, TITLE_BOOST), BooleanClause.Occur.SHOULD);
         }
-        String lower = question.toLowerCase(Locale.ROOT);
-        if (asksWhen) {
+        if (type == AnswerType.DATE) {
             bonus.add(preference(new TermQuery(new Term(Fields.KIND, Fields.KIND_EVENT)), EVENT_PREFERENCE),
                     BooleanClause.Occur.SHOULD);
-        } else if (WHO.matcher(lower).find()) {
+        } else if (type == AnswerType.PERSON) {
             bonus.add(preference(new TermQuery(new Term(Fields.ABOUT, "person")), PERSON_PREFERENCE),
                     BooleanClause.Occur.SHOULD);
         }
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
-        return Optional.of(new QueryPlan(scoring.build(), bonus.build(), matching.build(), concepts, asksWhen,
-                ConceptWeights.looksFrench(question)));
+        return Optional.of(new QueryPlan(scoring.build(), bonus.build(), matching.build(), concepts, field,
+                language));
+    }
+
+    boolean french() {
+        return language == Language.FR;
     }
 
     /**
@@ -112,12 +120,12 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
      * by analysing the question again (the same analyzer serves both fields, so the queries are the same but for
      * the field); a query kind this does not rebuild falls back to analysing.
      */
-    private static List<Query> titleWords(List<Query> parts, String question, QueryBuilder builder) {
+    private static List<Query> titleWords(List<Query> parts, String question, QueryBuilder builder, String field) {
         List<Query> onTitle = new ArrayList<>(parts.size());
         for (Query part : parts) {
-            Optional<Query> rebuilt = onField(part, Fields.TITLE);
+            Optional<Query> rebuilt = onField(part, field);
             if (rebuilt.isEmpty()) {
-                return split(builder.createBooleanQuery(Fields.TITLE, question, BooleanClause.Occur.SHOULD));
+                return split(builder.createBooleanQuery(field, question, BooleanClause.Occur.SHOULD));
             }
             onTitle.add(rebuilt.get());
         }

@@ -5,10 +5,15 @@ import java.util.Optional;
 import org.crisisdesk.knowledge.PartialDate;
 
 /**
- * A sentence or two cut from one passage or event, with the numbers of the citations that back it.
- * {@code highlights} are [start, end) character ranges of {@code text} that matched the question; {@code title}
- * is the passage's title (events have none), which a front end shows so that a sentence cut from the middle of a
- * passage ("he was elected…") still says what it is about.
+ * A sentence or two from one passage or event, the answering sentence first, with the numbers of the citations
+ * that back those sentences (not the rest of the passage). {@code highlights} are [start, end) character ranges of
+ * {@code text} that matched the question; {@code answer} those that are the answer itself (the name, the date, the
+ * number asked for); {@code title} is the passage's title (events have none).
+ *
+ * @param note        what sources dispute in the sentences shown, if anything
+ * @param unconfirmed the sentence is a report no first-tier source confirms; front ends say so
+ * @param asOf        a present-tense passage's as-of date
+ * @param items       for a list, its dated items in order (each an event snippet)
  */
 public record Snippet(
         String text,
@@ -17,10 +22,15 @@ public record Snippet(
         String id,
         Kind kind,
         Optional<PartialDate> date,
-        List<Highlight> highlights) {
+        List<Highlight> highlights,
+        List<Highlight> answer,
+        Optional<String> note,
+        boolean unconfirmed,
+        Optional<PartialDate> asOf,
+        List<Snippet> items) {
 
     public enum Kind {
-        PASSAGE, EVENT;
+        PASSAGE, EVENT, LIST;
 
         public String label() {
             return name().toLowerCase(java.util.Locale.ROOT);
@@ -34,5 +44,19 @@ public record Snippet(
     public Snippet {
         citations = List.copyOf(citations);
         highlights = List.copyOf(highlights);
+        answer = List.copyOf(answer);
+        items = List.copyOf(items);
+    }
+
+    /** A snippet as built before answer spans, notes and lists. */
+    public Snippet(String text, Optional<String> title, List<Integer> citations, String id, Kind kind,
+            Optional<PartialDate> date, List<Highlight> highlights) {
+        this(text, title, citations, id, kind, date, highlights, List.of(), Optional.empty(), false,
+                Optional.empty(), List.of());
+    }
+
+    /** The text with its note, as one string: what plain-text front ends and {@code ask --json}'s text show. */
+    public String textWithNote() {
+        return note.map(n -> text + " Note: " + n).orElse(text);
     }
 }

@@ -31,23 +31,48 @@ final class Json {
         root.put("confidence", Math.round(answer.confidence() * 1000) / 1000.0);
         ArrayNode snippets = root.putArray("snippets");
         for (Snippet snippet : answer.snippets()) {
-            ObjectNode node = snippets.addObject();
-            node.put("text", snippet.text());
-            ArrayNode numbers = node.putArray("citations");
-            snippet.citations().forEach(numbers::add);
-            node.put("passage", snippet.id());
-            node.put("kind", snippet.kind().label());
-            snippet.title().ifPresent(title -> node.put("title", title));
-            snippet.date().ifPresent(date -> node.put("date", date.toString()));
-            ArrayNode highlights = node.putArray("highlights");
-            snippet.highlights().forEach(h -> highlights.addArray().add(h.start()).add(h.end()));
+            snippet(snippets.addObject(), snippet);
         }
         citations(root.putArray("citations"), answer.citations());
         answer.message().ifPresent(message -> root.put("message", message));
         answer.didYouMean().ifPresent(corrected -> root.put("did_you_mean", corrected));
         ArrayNode suggestions = root.putArray("suggestions");
         answer.suggestions().forEach(suggestions::add);
+        root.put("answer_type", answer.type().label());
+        root.put("language", answer.language().code());
+        root.put("outcome", answer.outcome().label());
+        root.put("partial", answer.partial());
+        answer.asOf().ifPresent(asOf -> root.put("as_of", asOf.toString()));
+        answer.reading().ifPresent(reading -> root.put("read_as", reading));
+        answer.subject().ifPresent(subject -> root.put("subject", subject));
         return write(root);
+    }
+
+    /**
+     * One snippet. {@code text} keeps the note after the sentences ("… Note: …"), as it always has; {@code answer}
+     * marks the answer itself, {@code note} the note alone, {@code items} a list's dated entries.
+     */
+    private static void snippet(ObjectNode node, Snippet snippet) {
+        node.put("text", snippet.textWithNote());
+        ArrayNode numbers = node.putArray("citations");
+        snippet.citations().forEach(numbers::add);
+        node.put("passage", snippet.id());
+        node.put("kind", snippet.kind().label());
+        snippet.title().ifPresent(title -> node.put("title", title));
+        snippet.date().ifPresent(date -> node.put("date", date.toString()));
+        ArrayNode highlights = node.putArray("highlights");
+        snippet.highlights().forEach(h -> highlights.addArray().add(h.start()).add(h.end()));
+        ArrayNode answer = node.putArray("answer");
+        snippet.answer().forEach(h -> answer.addArray().add(h.start()).add(h.end()));
+        snippet.note().ifPresent(note -> node.put("note", note));
+        if (snippet.unconfirmed()) {
+            node.put("unconfirmed", true);
+        }
+        snippet.asOf().ifPresent(asOf -> node.put("as_of", asOf.toString()));
+        if (!snippet.items().isEmpty()) {
+            ArrayNode items = node.putArray("items");
+            snippet.items().forEach(item -> snippet(items.addObject(), item));
+        }
     }
 
     static String timeline(TimelinePage page) {

@@ -21,10 +21,11 @@ public final class TextRenderer {
             return out.toString();
         }
         answer.didYouMean().ifPresent(corrected -> out.append("(Answering: ").append(corrected).append(")\n"));
+        answer.reading().ifPresent(reading -> out.append("(Read as: ").append(reading).append(")\n"));
         for (Snippet snippet : answer.snippets()) {
             out.append("• ");
             snippet.title().ifPresent(title -> out.append(title).append(": "));
-            out.append(snippet.text());
+            out.append(snippet.textWithNote());
             for (int n : snippet.citations()) {
                 out.append(" [").append(n).append(']');
             }
@@ -32,6 +33,7 @@ public final class TextRenderer {
         }
         out.append('\n');
         citations(out, answer.citations());
+        answer.asOf().ifPresent(asOf -> out.append("(As of ").append(asOf.display()).append(")\n"));
         out.append(String.format(java.util.Locale.ROOT, "(confidence %.2f)%n", answer.confidence()));
         return out.toString();
     }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.answer.AnswerEngine;
+import org.crisisdesk.answer.AskRequest;
 import org.crisisdesk.index.Generation;
 import org.crisisdesk.index.GenerationManager;
 import org.crisisdesk.index.IndexManifest;
@@ -162,8 +163,13 @@ public final class Engine implements Closeable {
     }
 
     public Answer ask(String question) {
+        return ask(AskRequest.of(question));
+    }
+
+    /** A question with its conversation's context and the language to fall back on. */
+    public Answer ask(AskRequest request) {
         long start = System.nanoTime();
-        Answer answer = answers.ask(question);
+        Answer answer = answers.ask(request);
         observer.answered(answer, Duration.ofNanos(System.nanoTime() - start));
         return answer;
     }

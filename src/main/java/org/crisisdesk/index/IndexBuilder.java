@@ -52,7 +52,8 @@ public final class IndexBuilder {
         List<List<String>> aliasGroups = kb.aliases().stream().map(Alias::names).toList();
         TextAnalysis analysis = TextAnalysis.withAliases(aliasGroups);
         IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, kb.fingerprint(), clock.instant(),
-                kb.sources().size(), kb.passages().size(), kb.events().size(), aliasGroups, topics(kb));
+                kb.sources().size(), kb.passages().size(), kb.events().size(), aliasGroups, topics(kb),
+                kb.base().asOf().map(PartialDate::toString).orElse(""));
         IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)
@@ -78,9 +79,7 @@ public final class IndexBuilder {
                 throw e;
             }
         } finally {
-            analysis.indexAnalyzer().close();
-            analysis.queryAnalyzer().close();
-            analysis.wordsAnalyzer().close();
+            analysis.close();
         }
         return manifest;
     }
@@ -153,23 +152,24 @@ public final class IndexBuilder {
     }
 
     private static Document passageDocument(Passage passage) {
-        Document doc = common(Fields.KIND_PASSAGE, passage.id(), passage.text(), passage.sources(), passage.tags());
+        Document doc = common(Fields.KIND_PASSAGE, passage.id(), passage.text(), passage.text("fr"),
+                passage.sources(), passage.tags());
         doc.add(new TextField(Fields.TITLE, passage.title(), Field.Store.YES));
+        doc.add(new TextField(Fields.TITLE_FR, passage.title("fr"), Field.Store.YES));
         passage.about().ifPresent(about -> doc.add(new StringField(Fields.ABOUT, about.label(), Field.Store.YES)));
+        passage.asOf().ifPresent(asOf -> doc.add(new StoredField(Fields.AS_OF, asOf.toString())));
+        doc.add(new StoredField(Fields.SENTENCES,
+                IndexedSentence.encode(passage.sentences().stream().map(IndexedSentence::of).toList())));
         List<String> extra = new ArrayList<>(passage.questions());
         extra.addAll(passage.keywords());
         extra.addAll(passage.tags());
-        addAll(doc, passage.title(), passage.text(), extra);
-        String notes = passage.sentences().stream().flatMap(s -> s.note().stream())
-                .collect(java.util.stream.Collectors.joining(" "));
-        if (!notes.isEmpty()) {
-            doc.add(new StoredField(Fields.NOTE, notes));
-        }
+        addSearched(doc, passage.title(), passage.title("fr"), passage.text(), passage.text("fr"), extra);
         return doc;
     }
 
     private static Document eventDocument(Event event) {
-        Document doc = common(Fields.KIND_EVENT, event.id(), event.text(), event.sources(), event.topics());
+        Document doc = common(Fields.KIND_EVENT, event.id(), event.text(), event.text("fr"), event.sources(),
+                event.topics());
         PartialDate date = event.date();
         doc.add(new StoredField(Fields.DATE, date.toString()));
         doc.add(new StoredField(Fields.PRECISION, date.precision().label()));
@@ -184,18 +184,24 @@ public final class IndexBuilder {
             extra.add(FRENCH_MONTHS[date.month() - 1] + " " + date.year());
             extra.add(Month.of(date.month()).name().toLowerCase(java.util.Locale.ROOT) + " " + date.year());
         }
-        addAll(doc, "", event.text(), extra);
+        addSearched(doc, "", "", event.text(), event.text("fr"), extra);
         event.note().ifPresent(note -> doc.add(new StoredField(Fields.NOTE, note)));
+        event.noteFr().ifPresent(note -> doc.add(new StoredField(Fields.NOTE_FR, note)));
+        if (event.unconfirmed()) {
+            doc.add(new StoredField(Fields.UNCONFIRMED, "true"));
+        }
         return doc;
     }
 
-    private static Document common(String kind, String id, String text, List<String> sources, List<String> topics) {
+    private static Document common(String kind, String id, String text, String textFr, List<String> sources,
+            List<String> topics) {
         Document doc = new Document();
         doc.add(new StringField(Fields.KIND, kind, Field.Store.YES));
         doc.add(new StringField(Fields.ID, id, Field.Store.YES));
         doc.add(new SortedDocValuesField(Fields.ID_SORT, new BytesRef(id)));
-        // Stored only: the text is searched through ALL, and snippets analyse the few chosen texts again.
+        // Stored only: the text is searched through ALL and ALL_FR, and answers analyse the chosen sentences again.
         doc.add(new StoredField(Fields.TEXT, text));
+        doc.add(new StoredField(Fields.TEXT_FR, textFr));
         for (String source : sources) {
             doc.add(new StoredField(Fields.SOURCE, source));
         }
@@ -206,17 +212,25 @@ public final class IndexBuilder {
         return doc;
     }
 
-    private static void addAll(Document doc, String title, String text, List<String> extra) {
+    /**
+     * The searched fields: the English title, text and extra words analysed the English way in {@link Fields#ALL},
+     * the French ones the French way in {@link Fields#ALL_FR}. The extra words (questions, keywords, tags) are in
+     * both: curators write them in either language.
+     */
+    private static void addSearched(Document doc, String title, String titleFr, String text, String textFr,
+            List<String> extra) {
         String extraText = String.join(" . ", extra);
         if (!extraText.isEmpty()) {
             doc.add(new TextField(Fields.EXTRA, extraText, Field.Store.NO));
         }
-        if (!title.isEmpty()) {
-            doc.add(new TextField(Fields.ALL, title, Field.Store.NO));
-        }
-        doc.add(new TextField(Fields.ALL, text, Field.Store.NO));
-        if (!extraText.isEmpty()) {
-            doc.add(new TextField(Fields.ALL, extraText, Field.Store.NO));
+        for (String[] field : new String[][] {{Fields.ALL, title, text}, {Fields.ALL_FR, titleFr, textFr}}) {
+            if (!field[1].isEmpty()) {
+                doc.add(new TextField(field[0], field[1], Field.Store.NO));
+            }
+            doc.add(new TextField(field[0], field[2], Field.Store.NO));
+            if (!extraText.isEmpty()) {
+                doc.add(new TextField(field[0], extraText, Field.Store.NO));
+            }
         }
     }
 

@@ -20,15 +20,23 @@ public record IndexManifest(
         int passages,
         int events,
         List<List<String>> aliases,
-        List<String> topics) {
+        List<String> topics,
+        String asOf) {
 
-    public static final int FORMAT = 2;
+    /** 3: sentences stored with their own sources, French text and fields, the base's as-of date. */
+    public static final int FORMAT = 3;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     public IndexManifest {
         aliases = aliases.stream().map(List::copyOf).toList();
         topics = List.copyOf(topics);
+        asOf = asOf == null ? "" : asOf;
+    }
+
+    /** The date of the latest reporting the knowledge base was reviewed against, when its curators gave one. */
+    public java.util.Optional<org.crisisdesk.knowledge.PartialDate> asOfDate() {
+        return org.crisisdesk.knowledge.PartialDate.parse(asOf);
     }
 
     Map<String, String> toCommitData() {
@@ -42,6 +50,7 @@ public record IndexManifest(
             data.put("crisisdesk.events", Integer.toString(events));
             data.put("crisisdesk.aliases", JSON.writeValueAsString(aliases));
             data.put("crisisdesk.topics", JSON.writeValueAsString(topics));
+            data.put("crisisdesk.asOf", asOf);
             return data;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lists of strings always serialise", e);
@@ -66,7 +75,8 @@ public record IndexManifest(
                     Integer.parseInt(data.get("crisisdesk.passages")),
                     Integer.parseInt(data.get("crisisdesk.events")),
                     JSON.readValue(data.get("crisisdesk.aliases"), new TypeReference<List<List<String>>>() { }),
-                    JSON.readValue(data.get("crisisdesk.topics"), new TypeReference<List<String>>() { }));
+                    JSON.readValue(data.get("crisisdesk.topics"), new TypeReference<List<String>>() { }),
+                    data.getOrDefault("crisisdesk.asOf", ""));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("damaged index manifest: " + e.getMessage(), e);
         }

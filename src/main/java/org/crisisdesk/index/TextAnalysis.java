@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,6 +22,9 @@ import org.apache.lucene.analysis.core.FlattenGraphFilter;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchLightStemFilter;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.miscellaneous.LimitTokenCountFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
@@ -35,8 +39,11 @@ import org.crisisdesk.knowledge.Names;
 
 /**
  * How text becomes terms, the same at index and at query time so that both sides agree: accents folded (Keïta =
- * Keita), French elisions removed (l'armée = armée) but N'Daw kept whole as ndaw, English stemming, and every
- * name of an alias tagged with one shared term so that IBK finds Ibrahim Boubacar Keïta.
+ * Keita), French elisions removed (l'armée = armée) but N'Daw kept whole as ndaw, and every name of an alias tagged
+ * with one shared term so that IBK finds Ibrahim Boubacar Keïta. There is one chain per {@link Language}: English
+ * text and questions are stemmed the English way (Porter) with English stop words, French ones with Lucene's light
+ * French stemmer and French stop words; an alias's names share one term in both, so CEDEAO in a French question
+ * finds ECOWAS in an English text's alias field and the other way round.
  */
 public final class TextAnalysis {
 
@@ -58,13 +65,19 @@ public final class TextAnalysis {
      */
     static final CharArraySet STOP_WORDS = stopWords();
 
+    /** French function words and question words, folded as the chain folds them ("été" is "ete"). */
+    static final CharArraySet FRENCH_STOP_WORDS = frenchStopWords();
+
+    private final Map<Language, Chains> chains = new EnumMap<>(Language.class);
     private final Analyzer indexAnalyzer;
-    private final Analyzer queryAnalyzer;
-    private final Analyzer wordsAnalyzer;
-    /** Every alias name as its analysed words, by first word, longest first: the synonym map's entries, readable. */
-    private final Map<String, List<AliasName>> aliasNames;
+    /** Each alias group's names as analysed, by language: the index and the snippets find names the same way. */
+    private final Map<Language, Map<String, List<AliasName>>> aliasNames = new EnumMap<>(Language.class);
     /** Each alias name's keyword, with the keywords of every name of its groups. */
     private final Map<String, Set<String>> sameTopic;
+
+    /** The analyzers of one language: for indexing, for questions, and plain words (no alias terms). */
+    private record Chains(Analyzer index, Analyzer query, Analyzer words) {
+    }
 
     /** One name of an alias group: its words as analysed, and the group's shared term. */
     private record AliasName(List<String> words, String term) {
@@ -75,13 +88,18 @@ public final class TextAnalysis {
     }
 
     private TextAnalysis(List<List<String>> aliasGroups) {
-        this.wordsAnalyzer = new ChainAnalyzer(null, false, false);
-        Set<AliasName> names = aliasNames(aliasGroups, wordsAnalyzer);
-        this.aliasNames = byFirstWord(names);
+        for (Language language : Language.values()) {
+            Analyzer words = new ChainAnalyzer(language, null, false, false);
+            Set<AliasName> names = aliasNames(aliasGroups, words);
+            this.aliasNames.put(language, byFirstWord(names));
+            SynonymMap aliases = buildAliasMap(names);
+            chains.put(language, new Chains(new ChainAnalyzer(language, aliases, true, false),
+                    new ChainAnalyzer(language, aliases, false, true), words));
+        }
         this.sameTopic = sameTopic(aliasGroups);
-        SynonymMap aliases = buildAliasMap(names);
-        this.indexAnalyzer = new ChainAnalyzer(aliases, true, false);
-        this.queryAnalyzer = new ChainAnalyzer(aliases, false, true);
+        this.indexAnalyzer = new PerFieldAnalyzerWrapper(chains.get(Language.EN).index(), Map.of(
+                Fields.ALL_FR, chains.get(Language.FR).index(),
+                Fields.TITLE_FR, chains.get(Language.FR).index()));
     }
 
     /** Analysis with these alias groups; each group is a list of names that mean the same thing. */
@@ -89,19 +107,33 @@ public final class TextAnalysis {
         return new TextAnalysis(aliasGroups);
     }
 
-    /** For indexing: alias terms are flattened into the token stream so they can be written to postings. */
+    /**
+     * For indexing: alias terms are flattened into the token stream so they can be written to postings; the French
+     * fields ({@link Fields#ALL_FR}, {@link Fields#TITLE_FR}) are analysed with the French chain, the rest with the
+     * English one.
+     */
     public Analyzer indexAnalyzer() {
         return indexAnalyzer;
     }
 
-    /** For questions: the alias graph is kept for the query builder, and long questions are cut. */
+    /** For English questions: the alias graph is kept for the query builder, and long questions are cut. */
     public Analyzer queryAnalyzer() {
-        return queryAnalyzer;
+        return queryAnalyzer(Language.EN);
     }
 
-    /** The index chain without alias terms; closed with the others once indexing is done. */
-    Analyzer wordsAnalyzer() {
-        return wordsAnalyzer;
+    /** For questions in {@code language}. */
+    public Analyzer queryAnalyzer(Language language) {
+        return chains.get(language).query();
+    }
+
+    /** Closes every analyzer; once indexing is done. */
+    void close() {
+        indexAnalyzer.close();
+        for (Chains chain : chains.values()) {
+            chain.index().close();
+            chain.query().close();
+            chain.words().close();
+        }
     }
 
     /**
@@ -112,8 +144,13 @@ public final class TextAnalysis {
      * chosen text for its snippet cost three times what reading its words does.
      */
     public List<Token> tokens(String text, boolean withAliases) {
+        return tokens(text, withAliases, Language.EN);
+    }
+
+    /** {@link #tokens(String, boolean)} for a text in {@code language}, with that language's chain. */
+    public List<Token> tokens(String text, boolean withAliases, Language language) {
         List<Token> tokens = new ArrayList<>();
-        try (TokenStream stream = wordsAnalyzer.tokenStream(Fields.TEXT, text)) {
+        try (TokenStream stream = chains.get(language).words().tokenStream(Fields.TEXT, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
             stream.reset();
@@ -124,13 +161,14 @@ public final class TextAnalysis {
         } catch (IOException e) {
             throw new UncheckedIOException("analysing text in memory", e);
         }
-        if (withAliases && !aliasNames.isEmpty()) {
-            addAliases(tokens);
+        Map<String, List<AliasName>> names = aliasNames.get(language);
+        if (withAliases && !names.isEmpty()) {
+            addAliases(tokens, names);
         }
         return tokens;
     }
 
-    private void addAliases(List<Token> tokens) {
+    private static void addAliases(List<Token> tokens, Map<String, List<AliasName>> aliasNames) {
         int words = tokens.size();
         int i = 0;
         while (i < words) {
@@ -165,7 +203,12 @@ public final class TextAnalysis {
 
     /** The terms a text analyses to, for tests and diagnostics. */
     public List<String> terms(String text) {
-        return analyze(queryAnalyzer, text);
+        return terms(text, Language.EN);
+    }
+
+    /** The terms a text in {@code language} analyses to, as a question would. */
+    public List<String> terms(String text, Language language) {
+        return analyze(queryAnalyzer(language), text);
     }
 
     /** A topic or tag as a filter key: lower case, no accents, single spaces. */
@@ -251,6 +294,23 @@ public final class TextAnalysis {
         return words;
     }
 
+    private static CharArraySet frenchStopWords() {
+        CharArraySet set = new CharArraySet(64, true);
+        for (Object word : FrenchAnalyzer.getDefaultStopSet()) {
+            set.add(org.crisisdesk.knowledge.Names.fold(new String((char[]) word)));
+        }
+        for (char letter = 'a'; letter <= 'z'; letter++) {
+            set.add(String.valueOf(letter));
+        }
+        for (String word : ("qui quoi quand quel quelle quels quelles comment pourquoi combien ou est-ce est ce c"
+                + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu fait"
+                + " ete etait etaient sont ont avait avaient sera seront y ca cela ceci celle celui ceux la le les"
+                + " du des un une au aux koi ki pk pq stp svp").split(" ")) {
+            set.add(word);
+        }
+        return CharArraySet.unmodifiableSet(set);
+    }
+
     private static CharArraySet stopWords() {
         CharArraySet set = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
         for (char letter = 'a'; letter <= 'z'; letter++) {
@@ -269,13 +329,15 @@ public final class TextAnalysis {
         return CharArraySet.unmodifiableSet(set);
     }
 
-    /** The one token chain; the flags choose what differs between indexing, questions and alias names. */
+    /** The one token chain per language; the flags choose what differs between indexing, questions and alias names. */
     private static final class ChainAnalyzer extends Analyzer {
+        private final Language language;
         private final SynonymMap synonyms;
         private final boolean flatten;
         private final boolean limit;
 
-        ChainAnalyzer(SynonymMap synonyms, boolean flatten, boolean limit) {
+        ChainAnalyzer(Language language, SynonymMap synonyms, boolean flatten, boolean limit) {
+            this.language = language;
             this.synonyms = synonyms;
             this.flatten = flatten;
             this.limit = limit;
@@ -288,13 +350,20 @@ public final class TextAnalysis {
             if (limit) {
                 stream = new LimitTokenCountFilter(stream, MAX_QUERY_TERMS);
             }
-            stream = new EnglishPossessiveFilter(stream);
+            if (language == Language.EN) {
+                stream = new EnglishPossessiveFilter(stream);
+            }
             stream = new LowerCaseFilter(stream);
             stream = new ElisionFilter(stream, ELISIONS);
             stream = new ApostropheFilter(stream);
             stream = new ASCIIFoldingFilter(stream);
-            stream = new StopFilter(stream, STOP_WORDS);
-            stream = new PorterStemFilter(stream);
+            if (language == Language.EN) {
+                stream = new StopFilter(stream, STOP_WORDS);
+                stream = new PorterStemFilter(stream);
+            } else {
+                stream = new StopFilter(stream, FRENCH_STOP_WORDS);
+                stream = new FrenchLightStemFilter(stream);
+            }
             if (synonyms != null) {
                 stream = new SynonymGraphFilter(stream, synonyms, true);
                 if (flatten) {

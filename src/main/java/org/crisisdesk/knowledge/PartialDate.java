@@ -89,6 +89,22 @@ public record PartialDate(int year, int month, int day, Precision precision) imp
         };
     }
 
+    /**
+     * How readers of {@code language} ("en" or "fr") read it: {@code 18 August 2020} or {@code 18 août 2020}
+     * ({@code 1er août 2020} for the first of the month, as French writes it).
+     */
+    public String display(String language) {
+        if (!"fr".equals(language)) {
+            return display();
+        }
+        String monthName = Month.of(Math.max(1, month)).getDisplayName(TextStyle.FULL, Locale.FRENCH);
+        return switch (precision) {
+            case YEAR -> Integer.toString(year);
+            case MONTH -> monthName + " " + year;
+            case DAY -> (day == 1 ? "1er" : Integer.toString(day)) + " " + monthName + " " + year;
+        };
+    }
+
     private String monthName() {
         return Month.of(month).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
     }

@@ -95,8 +95,12 @@ class AnswerEngineTest {
         Snippet event = answer.snippets().stream().filter(s -> s.kind() == Snippet.Kind.EVENT).findFirst()
                 .orElseThrow(() -> new AssertionError(answer.toString()));
         assertTrue(event.text().startsWith("18 August 2020: "), event.text());
-        assertTrue(event.text().contains("Disputed date"), event.text());
+        assertTrue(event.note().orElseThrow().contains("Disputed date"), event.toString());
+        assertTrue(event.textWithNote().endsWith(" Note: " + event.note().orElseThrow()), event.textWithNote());
         assertEquals("2020-08-18", event.date().orElseThrow().toString());
+        assertEquals(AnswerType.DATE, answer.type());
+        assertTrue(event.answer().contains(new Snippet.Highlight(0, "18 August 2020".length())),
+                "the date is the answer: " + event.answer());
     }
 
     @Test
@@ -105,7 +109,8 @@ class AnswerEngineTest {
         assertFalse(answer.answered());
         assertTrue(answer.snippets().isEmpty());
         assertTrue(answer.citations().isEmpty());
-        assertEquals(AnswerEngine.NO_ANSWER, answer.message().orElseThrow());
+        assertEquals(Answer.Outcome.NO_ANSWER, answer.outcome());
+        assertEquals("I have no sourced answer to that.", answer.message().orElseThrow());
         assertFalse(answer.suggestions().isEmpty());
         assertTrue(answer.confidence() < AnswerPolicy.DEFAULT.minConfidence());
     }
@@ -159,8 +164,9 @@ class AnswerEngineTest {
     @Test
     void tooLongAndEmptyQuestionsSaySoPlainly() {
         assertTrue(engine.ask("x".repeat(5000)).message().orElseThrow().contains("characters long"));
-        assertEquals(AnswerEngine.EMPTY, engine.ask("\u200B ").message().orElseThrow());
-        assertEquals(AnswerEngine.NOTHING_TO_SEARCH, engine.ask("what is the ?").message().orElseThrow());
+        assertEquals(Answer.Outcome.EMPTY, engine.ask("\u200B ").outcome());
+        assertTrue(engine.ask("\u200B ").message().orElseThrow().startsWith("Ask a question about the crisis in Mali"));
+        assertEquals(Answer.Outcome.NOTHING_TO_SEARCH, engine.ask("what is the ?").outcome());
     }
 
     @Test

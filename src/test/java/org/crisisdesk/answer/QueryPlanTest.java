@@ -13,6 +13,7 @@ import org.apache.lucene.search.QueryVisitor;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.index.Generation;
 import org.crisisdesk.index.IndexStore;
+import org.crisisdesk.index.Language;
 import org.crisisdesk.testing.Fixtures;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -64,8 +65,8 @@ class QueryPlanTest {
 
     @Test
     void titleWordsAndThePreferenceAreABonusNotPartOfTheSearch() throws Exception {
-        QueryPlan when = plan("when did MINUSMA take over from AFISMA?");
-        assertTrue(when.asksWhen());
+        QueryPlan when = QueryPlan.of("when did MINUSMA take over from AFISMA?", Language.EN, AnswerType.DATE,
+                generation.analysis(), generation.searcher()).orElseThrow();
         assertTrue(terms(when.bonus()).contains("kind:event"), terms(when.bonus()).toString());
         assertTrue(terms(when.bonus()).stream().anyMatch(t -> t.startsWith("title:")));
         assertFalse(terms(when.scoring()).stream().anyMatch(t -> t.startsWith("title:") || t.startsWith("kind:")));

@@ -115,7 +115,7 @@ public final class AnswerRenderer {
         StringBuilder out = new StringBuilder();
         snippet.date().ifPresent(date -> out.append("**").append(date.display()).append("** — "));
         snippet.title().ifPresent(title -> out.append("__").append(Markdown.escape(title)).append("__ — "));
-        String text = snippet.text();
+        String text = snippet.textWithNote();
         if (!highlight) {
             return out.append(Markdown.escape(text)).toString();
         }

@@ -1,0 +1,200 @@
+package org.crisisdesk.answer;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.crisisdesk.index.IndexedSentence;
+import org.crisisdesk.index.Language;
+import org.crisisdesk.index.TextAnalysis;
+
+/**
+ * Finds the sentence that answers, among every sentence of the best candidates. A sentence scores on the question's
+ * words it holds, each weighted by its rarity, except that a word already in the text's title counts for little
+ * (every sentence of the JNIM passage is about JNIM: "what is JNIM" is answered by the one that says what it is);
+ * on holding the kind of answer asked for (a date for "when", a name for "who", a cause for "why"); on how close
+ * together its matched words are; and, slightly, on coming early in its text. The candidate's own rank weighs in,
+ * so a sentence of a weak candidate wins only by answering much better.
+ */
+final class SentenceChooser {
+
+    /** What a question word found in the title still counts for in a sentence. */
+    static final double TITLE_DISCOUNT = 0.3;
+    /** A sentence holding the asked-for kind of answer, against one without it. */
+    static final double TYPED = 1.5;
+    static final double UNTYPED = 0.6;
+    /** Even a sentence without the question's words can answer (the passage's title matched them). */
+    static final double FLOOR = 0.15;
+
+    private final TextAnalysis analysis;
+
+    SentenceChooser(TextAnalysis analysis) {
+        this.analysis = analysis;
+    }
+
+    /** One candidate text, with its rank relative to the best (0..1]. */
+    record Candidate(int doc, DocumentView view, double relativeRank) {
+    }
+
+    /**
+     * One sentence of a candidate and how well it answers.
+     *
+     * @param score      the sentence's own score (words, title words discounted, type, proximity, position): what
+     *                   orders one text's sentences
+     * @param combined   with the candidate's rank: what orders all sentences
+     * @param match      the weighted share of the question's words in the sentence
+     * @param typed      it holds the kind of answer asked for
+     * @param highlights where the question's words are in the sentence
+     */
+    record Scored(Candidate candidate, int sentence, double score, double combined, double match, boolean typed,
+            List<Snippet.Highlight> highlights) {
+    }
+
+    /** Every sentence of every candidate, best first. */
+    List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, List<Candidate> candidates) {
+        Language language = plan.language();
+        List<Set<String>> conceptTerms = new ArrayList<>();
+        boolean aliases = false;
+        for (QueryPlan.Concept concept : plan.concepts()) {
+            // The terms actually searched: a misspelt word's near spellings, not the misspelling.
+            List<String> searched = QueryPlan.terms(concept.query());
+            conceptTerms.add(new HashSet<>(searched));
+            aliases |= searched.stream().anyMatch(TextAnalysis::isAliasTerm);
+        }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        List<Scored> all = new ArrayList<>();
+        for (Candidate candidate : candidates) {
+            List<Scored> scored = new ArrayList<>();
+            DocumentView view = candidate.view();
+            boolean[] inTitle = matched(analysis.tokens(view.title(language), aliases, language), conceptTerms);
+            List<IndexedSentence> sentences = view.sentences();
+            // An event's date is part of what it says ("what happened on 1 July 2013?"), though not of its text.
+            String datePrefix = view.date().map(d -> d.display() + " " + d.display("fr") + " ").orElse("");
+            for (int i = 0; i < sentences.size(); i++) {
+                String text = datePrefix + sentences.get(i).text(language);
+                scored.add(scoreSentence(candidate, i, text, datePrefix.length(), language, conceptTerms, weights,
+                        total, inTitle, type, aliases));
+            }
+            all.addAll(ranked(scored));
+        }
+        all.sort(Comparator.comparingDouble(Scored::combined).reversed());
+        return all;
+    }
+
+    /**
+     * One text's sentences in the order they answer, each with its place among all texts' sentences: the text's
+     * best sentence (by its own score, title words discounted) stands for the text with the text's rank and that
+     * sentence's {@code global} score (title words counted in full, so that a definition's passage is not beaten by
+     * texts whose titles happen not to name the subject); the others follow in proportion.
+     */
+    private static List<Scored> ranked(List<Scored> sentences) {
+        if (sentences.isEmpty()) {
+            return sentences;
+        }
+        List<Scored> ordered = new ArrayList<>(sentences);
+        ordered.sort(Comparator.comparingDouble(Scored::score).reversed());
+        Scored best = ordered.get(0);
+        double top = best.combined();
+        List<Scored> out = new ArrayList<>();
+        for (Scored s : ordered) {
+            double share = best.score() <= 0 ? 1 : s.score() / best.score();
+            out.add(new Scored(s.candidate(), s.sentence(), s.score(), top * share, s.match(), s.typed(),
+                    s.highlights()));
+        }
+        return out;
+    }
+
+    /** Scores one sentence; {@code text} starts with {@code prefix} characters (an event's date) not shown in it. */
+    private Scored scoreSentence(Candidate candidate, int index, String text, int prefix, Language language,
+            List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle, AnswerType type,
+            boolean aliases) {
+        List<TextAnalysis.Token> tokens = analysis.tokens(text, aliases, language);
+        boolean[] found = new boolean[conceptTerms.size()];
+        Map<Integer, Integer> firstPosition = new HashMap<>();
+        List<Snippet.Highlight> marks = new ArrayList<>();
+        for (int t = 0; t < tokens.size(); t++) {
+            TextAnalysis.Token token = tokens.get(t);
+            for (int c = 0; c < conceptTerms.size(); c++) {
+                if (conceptTerms.get(c).contains(token.term())) {
+                    found[c] = true;
+                    firstPosition.putIfAbsent(c, t);
+                    if (token.start() >= prefix) {
+                        marks.add(new Snippet.Highlight(token.start() - prefix, token.end() - prefix));
+                    }
+                }
+            }
+        }
+        double covered = 0;
+        double coveredInFull = 0;
+        for (int c = 0; c < found.length; c++) {
+            if (found[c]) {
+                covered += weights[c] * (inTitle[c] ? TITLE_DISCOUNT : 1);
+                coveredInFull += weights[c];
+            }
+        }
+        double focus = total <= 0 ? 0 : covered / total;
+        double match = total <= 0 ? 0 : coveredInFull / total;
+        boolean typed = candidate.view().event() && type == AnswerType.DATE
+                || TypeEvidence.has(type, text.substring(prefix));
+        double typeFactor = !TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED;
+        double proximity = proximity(firstPosition);
+        double position = 0.05 / (1 + index);
+        if (type == AnswerType.DEFINITION && index == 0) {
+            position += 0.1;
+        }
+        double score = (FLOOR + focus) * typeFactor + 0.1 * proximity + position;
+        double global = (FLOOR + match) * typeFactor + 0.1 * proximity + position;
+        double rank = candidate.relativeRank();
+        double combined = rank * rank * rank * (0.5 + global);
+        return new Scored(candidate, index, score, combined, match, typed, merge(marks));
+    }
+
+    /** The question's words close together score up to 1: as many distinct words as the window they span. */
+    private static double proximity(Map<Integer, Integer> firstPosition) {
+        if (firstPosition.size() < 2) {
+            return 0;
+        }
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (int position : firstPosition.values()) {
+            min = Math.min(min, position);
+            max = Math.max(max, position);
+        }
+        return Math.min(1, (double) firstPosition.size() / (max - min + 1));
+    }
+
+    private static boolean[] matched(List<TextAnalysis.Token> tokens, List<Set<String>> conceptTerms) {
+        boolean[] found = new boolean[conceptTerms.size()];
+        for (TextAnalysis.Token token : tokens) {
+            for (int c = 0; c < conceptTerms.size(); c++) {
+                found[c] |= conceptTerms.get(c).contains(token.term());
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Marks in text order, overlapping ones made one: a name matched as an alias and as words ("Operation
+     * Serval") is marked once.
+     */
+    static List<Snippet.Highlight> merge(List<Snippet.Highlight> marks) {
+        List<Snippet.Highlight> sorted = new ArrayList<>(marks);
+        sorted.sort(Comparator.comparingInt(Snippet.Highlight::start).thenComparingInt(Snippet.Highlight::end));
+        List<Snippet.Highlight> merged = new ArrayList<>();
+        for (Snippet.Highlight mark : sorted) {
+            Snippet.Highlight last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && mark.start() < last.end()) {
+                merged.set(merged.size() - 1, new Snippet.Highlight(last.start(), Math.max(last.end(), mark.end())));
+            } else {
+                merged.add(mark);
+            }
+        }
+        return merged;
+    }
+}

@@ -1,0 +1,131 @@
+package org.crisisdesk.answer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a sentence holds the kind of answer a question asks for (a date for "when", a name for "who", a number
+ * for "how many", a cause for "why"), and where: those stretches are the answer itself, which front ends show in
+ * bold. Surface patterns in English and French; good enough to prefer the sentence that answers over the one that
+ * only shares the question's words.
+ */
+final class TypeEvidence {
+
+    private static final String MONTHS = "January|February|March|April|May|June|July|August|September|October"
+            + "|November|December|janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre"
+            + "|novembre|décembre|decembre";
+    private static final Pattern DATE = Pattern.compile(
+            "\\b(?:\\d{1,2}(?:st|nd|rd|th|er)?(?:\\s*[–-]\\s*\\d{1,2})?\\s+(?:" + MONTHS + ")(?:\\s+(?:19|20)\\d\\d)?"
+                    + "|(?:" + MONTHS + ")\\s+\\d{1,2}(?:,\\s*(?:19|20)\\d\\d)?"
+                    + "|(?:early |mid-|late |end of |début |fin |mi-)?(?:" + MONTHS + ")\\s+(?:de\\s+)?(?:19|20)\\d\\d"
+                    + "|(?:19|20)\\d\\d)\\b");
+    /** A name: capitalised words in a row (Assimi Goïta, Iyad Ag Ghaly, Bah N'Daw), or a title and a name. */
+    private static final Pattern NAME = Pattern.compile(
+            "(?:(?:President|Colonel|General|Captain|Lieutenant|Prime Minister|Minister|Imam|Sheikh|Président"
+                    + "|Général|Capitaine|colonel|général|capitaine|président|Premier ministre|imam)\\s+)?"
+                    + "\\p{Lu}[\\p{L}’'-]+(?:\\s+(?:ag|Ag|al-|el-|ould|Ould|ben|bin|de|N'|N’|abu|Abu|al|Al)?\\s*\\p{Lu}[\\p{L}’'-]+)+");
+    /** Capitalised runs that are organisations or places rather than people. */
+    private static final Pattern NOT_A_PERSON = Pattern.compile(
+            "\\b(?:Council|Committee|Movement|Front|Group|Mission|Nations|State|States|Alliance|Force|Forces|Operation"
+                    + "|Army|Union|Court|Agreement|Accord|Charter|Coordination|Platform|Sahel|Africa|African|Mali|Malian"
+                    + "|Niger|Burkina|Faso|France|French|Russia|Russian|Islamic|Maghreb|Azawad|Gao|Kidal|Bamako|Timbuktu"
+                    + "|Assembly|Ministry|Office|Corps|Watch|International|Crisis|Security|Conseil|Comité|Mouvement"
+                    + "|Nord|Sud|West|Western|Economic|Community|Republic|January|February|March|April|May|June|July"
+                    + "|August|September|October|November|December|On|In|After|Before|By|The|At|From|Since|When)\\b");
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\b(?!(?:19|20)\\d\\d\\b)\\d[\\d,.\\u00A0\\u202F ]*(?:\\s*(?:%|per cent|percent|million|billion|thousand|"
+                    + "hundred|milliards?|millions?|pour cent))?|\\b(?:dozens|hundreds|thousands|tens of thousands"
+                    + "|a dozen|a hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
+                    + "|forty|fifty|sixty|seventy|eighty|ninety|dizaines|centaines|milliers|deux|trois|quatre|cinq"
+                    + "|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent)\\b");
+    private static final Pattern REASON = Pattern.compile(
+            "\\b(?:because|because of|after|following|in protest|protesting|in response|accusing|accused|citing"
+                    + "|saying|over|due to|owing to|as a result|led to|fuelled|fueled|driven by|amid|blamed|demanded"
+                    + "|demanding|called for|in order to|so as to|to punish|to protest|reasons?|caused|triggered"
+                    + "|parce que|car|en raison|à cause|a cause|après|apres|suite à|accusant|reprochant|invoquant"
+                    + "|en réponse|pour protester|exigeant|exigé|demandé|raison)\\b");
+    private static final Pattern PLACE = Pattern.compile(
+            "\\b(?:in|at|near|from|to|à|a|au|près de|dans)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}’'-]+");
+    private static final Pattern DEFINITION = Pattern.compile(
+            "\\b(?:is|was|are|were|est|était|sont|étaient)\\s+(?:a|an|the|one of|un|une|le|la|l'|les|des)\\b"
+                    + "|\\b(?:known as|stands for|refers to|a coalition|an alliance|a group|a movement|a mission"
+                    + "|une coalition|une alliance|un groupe|un mouvement|une mission)\\b");
+    private static final Pattern MANNER = Pattern.compile(
+            "\\b(?:by|through|via|after|when|deal|agreement|contract|invited|hired|deployed|signed|recruited"
+                    + "|paid|par|grâce|accord|contrat|invité|déployé|signé)\\b");
+
+    private TypeEvidence() {
+    }
+
+    /** Whether {@code sentence} holds an answer of {@code type}; always true for types without a shape. */
+    static boolean has(AnswerType type, String sentence) {
+        return switch (type) {
+            case DATE -> DATE.matcher(sentence).find();
+            case PERSON -> !personSpans(sentence).isEmpty();
+            case NUMBER -> NUMBER.matcher(sentence).find();
+            case REASON -> REASON.matcher(sentence).find();
+            case PLACE -> PLACE.matcher(sentence).find();
+            case DEFINITION -> DEFINITION.matcher(sentence).find();
+            case MANNER -> MANNER.matcher(sentence).find();
+            default -> true;
+        };
+    }
+
+    /** Whether the type has a shape to look for (a "what else" question has none). */
+    static boolean shaped(AnswerType type) {
+        return switch (type) {
+            case DATE, PERSON, NUMBER, REASON, PLACE, DEFINITION, MANNER -> true;
+            default -> false;
+        };
+    }
+
+    /** Where in {@code sentence} the answer itself is (the dates, the names, the numbers), for bold. */
+    static List<Snippet.Highlight> spans(AnswerType type, String sentence) {
+        return switch (type) {
+            case DATE -> spans(DATE, sentence);
+            case PERSON -> personSpans(sentence);
+            case NUMBER -> numberSpans(sentence);
+            default -> List.of();
+        };
+    }
+
+    private static List<Snippet.Highlight> spans(Pattern pattern, String sentence) {
+        List<Snippet.Highlight> found = new ArrayList<>();
+        Matcher m = pattern.matcher(sentence);
+        while (m.find()) {
+            found.add(new Snippet.Highlight(m.start(), m.end()));
+        }
+        return found;
+    }
+
+    private static List<Snippet.Highlight> numberSpans(String sentence) {
+        List<Snippet.Highlight> found = new ArrayList<>();
+        Matcher m = NUMBER.matcher(sentence);
+        while (m.find()) {
+            int end = m.end();
+            while (end > m.start() && !Character.isLetterOrDigit(sentence.charAt(end - 1))
+                    && sentence.charAt(end - 1) != '%') {
+                end--;
+            }
+            if (end > m.start()) {
+                found.add(new Snippet.Highlight(m.start(), end));
+            }
+        }
+        return found;
+    }
+
+    /** Names that look like people's: capitalised runs without an organisation's or a place's word in them. */
+    private static List<Snippet.Highlight> personSpans(String sentence) {
+        List<Snippet.Highlight> found = new ArrayList<>();
+        Matcher m = NAME.matcher(sentence);
+        while (m.find()) {
+            String name = m.group();
+            if (!NOT_A_PERSON.matcher(name).find()) {
+                found.add(new Snippet.Highlight(m.start(), m.end()));
+            }
+        }
+        return found;
+    }
+}
