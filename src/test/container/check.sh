@@ -292,28 +292,22 @@ else
 fi
 
 # The bot's heartbeat, as Bot writes it (first word: the gateway's state): what the HEALTHCHECK makes of it.
+# heartbeat_case DESCRIPTION STATE AGE EXPECTED-EXIT TEXT-IN-OUTPUT
+heartbeat_case() {
+    as_user sh -c 'printf "%s shards=1\n" "$2" > "$1" && touch -d "$3" "$1"' sh "$heartbeat" "$2" "$3"
+    run_healthcheck
+    local exit=$?
+    if [ "$exit" -eq "$4" ] && grep -q "$5" "$work/out"; then
+        pass "HEALTHCHECK $1: $(head -n 1 "$work/out")"
+    else
+        fail "HEALTHCHECK $1 (exit $exit, expected $4)"
+        show "$work/out"
+    fi
+}
 if [ -n "$heartbeat" ]; then
-    as_user sh -c 'printf "connected shards=1\n" > "$1"' sh "$heartbeat"
-    if run_healthcheck && grep -q "gateway connected" "$work/out"; then
-        pass "HEALTHCHECK with a fresh heartbeat, gateway connected: $(head -n 1 "$work/out")"
-    else
-        fail "HEALTHCHECK with a fresh heartbeat, gateway connected"
-        show "$work/out"
-    fi
-    as_user sh -c 'printf "reconnecting shards=1\n" > "$1"' sh "$heartbeat"
-    if ! run_healthcheck && grep -q "reconnecting" "$work/out"; then
-        pass "HEALTHCHECK fails while the gateway is reconnecting: $(head -n 1 "$work/out")"
-    else
-        fail "HEALTHCHECK fails while the gateway is reconnecting"
-        show "$work/out"
-    fi
-    as_user sh -c 'printf "connected shards=1\n" > "$1" && touch -d "10 minutes ago" "$1"' sh "$heartbeat"
-    if ! run_healthcheck && grep -q "old" "$work/out"; then
-        pass "HEALTHCHECK fails on a stale heartbeat: $(head -n 1 "$work/out")"
-    else
-        fail "HEALTHCHECK fails on a stale heartbeat"
-        show "$work/out"
-    fi
+    heartbeat_case "with a fresh heartbeat, gateway connected" connected now 0 "gateway connected"
+    heartbeat_case "fails while the gateway is reconnecting" reconnecting now 1 "gateway reconnecting"
+    heartbeat_case "fails on a stale heartbeat" connected "10 minutes ago" 1 "s old"
     as_user rm -f "$heartbeat"
 else
     fail "the image sets CRISISDESK_HEARTBEAT_FILE for the bot's heartbeat"
