@@ -73,14 +73,14 @@ public final class Cli {
                                            (default: the development set in src/test/resources/devset)
               bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
                                            measure build, latency, throughput and heap against bare Lucene
-              bot                          the Discord bot (needs DISCORD_TOKEN; see README.md, "Discord bot")
+              bot                          the Discord bot (needs DISCORD_TOKEN or DISCORD_TOKEN_FILE; see README.md)
               gaps [--file PATH] [--limit N]
                                            for curators: the most frequent unanswered questions and the answers
                                            voted down, from the bot's feedback log (CRISISDESK_FEEDBACK_LOG,
                                            default data/feedback.jsonl)
               help                         this text
 
-            With no COMMAND: the bot when DISCORD_TOKEN is set, otherwise the console.
+            With no COMMAND: the bot when DISCORD_TOKEN (or DISCORD_TOKEN_FILE) is set, otherwise the console.
             --knowledge DIR (or CRISISDESK_KNOWLEDGE, default ./knowledge) and --index DIR (or CRISISDESK_INDEX,
             default ./index) say where the knowledge base and the index are.
             Exit status: 0 success, 1 failure, 2 bad usage.
@@ -195,8 +195,7 @@ public final class Cli {
     }
 
     private String defaultCommand() {
-        String token = environment.get(DISCORD_TOKEN);
-        return token == null || token.isBlank() ? "console" : "bot";
+        return BotConfig.tokenGiven(environment) ? "bot" : "console";
     }
 
     private int ask(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
@@ -410,10 +409,10 @@ public final class Cli {
 
     private int bot(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
         noPositional(Arguments.parse(words, Set.of(), Set.of()), "bot");
-        String token = environment.get(DISCORD_TOKEN);
-        if (token == null || token.isBlank()) {
-            stderr.println("crisisdesk: the Discord bot needs a bot token in the DISCORD_TOKEN environment variable."
-                    + " Without one, 'crisisdesk console' offers the same commands locally.");
+        if (!BotConfig.tokenGiven(environment)) {
+            stderr.println("crisisdesk: the Discord bot needs a bot token in the DISCORD_TOKEN environment variable"
+                    + " (or in a file named by DISCORD_TOKEN_FILE). Without one, 'crisisdesk console' offers the same"
+                    + " commands locally.");
             return FAILURE;
         }
         BotConfig botConfig;

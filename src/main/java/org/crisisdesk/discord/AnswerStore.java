@@ -17,8 +17,8 @@ final class AnswerStore {
     private static final char[] ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final SecureRandom random = new SecureRandom();
-    /** An answer and who has voted on it, so each person's vote counts once. */
-    private record Entry(Answer answer, Set<Long> voters) {
+    /** An answer, whether it was asked privately, and who has voted on it, so each person's vote counts once. */
+    private record Entry(Answer answer, boolean askedPrivately, Set<Long> voters) {
     }
 
     private final Map<String, Entry> answers;
@@ -35,6 +35,11 @@ final class AnswerStore {
     }
 
     synchronized String put(Answer answer) {
+        return put(answer, false);
+    }
+
+    /** Keeps {@code answer} under a new key, remembering whether its question was asked privately. */
+    synchronized String put(Answer answer, boolean askedPrivately) {
         String key;
         do {
             StringBuilder text = new StringBuilder(10);
@@ -43,12 +48,18 @@ final class AnswerStore {
             }
             key = text.toString();
         } while (answers.containsKey(key));
-        answers.put(key, new Entry(answer, new HashSet<>()));
+        answers.put(key, new Entry(answer, askedPrivately, new HashSet<>()));
         return key;
     }
 
     synchronized Optional<Answer> get(String key) {
         return Optional.ofNullable(answers.get(key)).map(Entry::answer);
+    }
+
+    /** Whether the answer's question was asked privately (false when the answer is forgotten). */
+    synchronized boolean askedPrivately(String key) {
+        Entry entry = answers.get(key);
+        return entry != null && entry.askedPrivately();
     }
 
     /** Records that {@code user} voted on the answer; false when they already had (or the answer is forgotten). */

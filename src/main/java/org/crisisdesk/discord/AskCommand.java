@@ -88,6 +88,9 @@ final class AskCommand implements BotCommand {
                         : "Thanks, the curators will look at this answer.", true)).respond();
                 case ALREADY_VOTED -> Replies.fill(interaction.createImmediateResponder(),
                         ReplyView.text("You have already voted on this answer.", true)).respond();
+                case NOT_KEPT -> Replies.fill(interaction.createImmediateResponder(), ReplyView.text(
+                        "Thanks. Questions asked privately are not kept, so this vote was not recorded.", true))
+                        .respond();
                 case FORGOTTEN -> expired(interaction);
             }
             return true;

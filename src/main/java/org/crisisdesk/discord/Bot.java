@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -22,6 +23,7 @@ import org.crisisdesk.discord.render.AnswerRenderer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.feedback.FeedbackLog;
 import org.crisisdesk.index.ProgressListener;
+import org.crisisdesk.ops.Heartbeat;
 import org.crisisdesk.ops.Metrics;
 import org.javacord.api.DiscordApi;
 import org.javacord.api.DiscordApiBuilder;
@@ -99,8 +101,10 @@ public final class Bot implements AutoCloseable {
         Responder responder = new Responder(workers, timer, options.inlineBudget(), inFlight);
         Cooldown cooldown = new Cooldown(config.cooldown(), options.clock());
         ChannelLimit channelLimit = new ChannelLimit(config.channelLimit(), options.clock());
-        Questions questions = new Questions(engine, new FeedbackLog(config.feedbackLog(), options.clock()),
-                new AnswerStore(5000), new AnswerRenderer(), options.beforeAsk());
+        FeedbackLog feedback = new FeedbackLog(config.feedbackLog(), options.clock(),
+                new FeedbackLog.Policy(config.feedbackMaxBytes(), config.feedbackPrivate(), QuestionText::clean));
+        Questions questions = new Questions(engine, feedback, new AnswerStore(5000), new AnswerRenderer(),
+                options.beforeAsk());
         CommandRegistry registry = new CommandRegistry(List.of(
                 new AskCommand(questions, cooldown, channelLimit, responder),
                 new TimelineCommand(engine, responder),
@@ -191,11 +195,21 @@ public final class Bot implements AutoCloseable {
             throws BotStartException, InterruptedException {
         GatewayState gateway = new GatewayState();
         metrics.gatewayState(gateway::summary);
-        Bot bot = start(config, engine, options, gateway);
+        // Beats from before the login, so a container's health check sees "connecting" rather than nothing.
+        Optional<Heartbeat> heartbeat = config.heartbeatFile()
+                .map(file -> Heartbeat.start(file, gateway::summary, Heartbeat.INTERVAL, options.clock()));
+        Bot bot;
+        try {
+            bot = start(config, engine, options, gateway);
+        } catch (BotStartException | RuntimeException e) {
+            heartbeat.ifPresent(Heartbeat::close);
+            throw e;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             LOG.info("stopping");
             bot.close();
+            heartbeat.ifPresent(Heartbeat::close);
             try {
                 engine.close();
             } catch (java.io.IOException e) {

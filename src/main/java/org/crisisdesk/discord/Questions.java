@@ -37,10 +37,10 @@ final class Questions {
         beforeAsk.accept(question);
         Answer answer = engine.ask(question);
         if (!answer.answered()) {
-            record(() -> feedback.unanswered(question, answer.suggestions()));
+            record(() -> feedback.unanswered(question, answer.suggestions(), ephemeral));
             return renderer.abstention(answer, ephemeral);
         }
-        return renderer.answer(answer, answers.put(answer), renderer.firstShown(), ephemeral);
+        return renderer.answer(answer, answers.put(answer, ephemeral), renderer.firstShown(), ephemeral);
     }
 
     /** The answer a "More" button belongs to, with one more snippet; empty when it was forgotten. */
@@ -48,8 +48,8 @@ final class Questions {
         return answers.get(more.key()).map(answer -> renderer.answer(answer, more.key(), more.shown(), false));
     }
 
-    /** What became of a vote. */
-    enum VoteOutcome { RECORDED, ALREADY_VOTED, FORGOTTEN }
+    /** What became of a vote; NOT_KEPT: on a private question, which the feedback log does not keep. */
+    enum VoteOutcome { RECORDED, ALREADY_VOTED, FORGOTTEN, NOT_KEPT }
 
     /** Records a vote, once per person and answer. */
     VoteOutcome vote(ComponentIds.Vote vote, long user) {
@@ -60,9 +60,13 @@ final class Questions {
         if (!answers.firstVote(vote.key(), user)) {
             return VoteOutcome.ALREADY_VOTED;
         }
+        boolean askedPrivately = answers.askedPrivately(vote.key());
+        if (askedPrivately && !feedback.keepsPrivate()) {
+            return VoteOutcome.NOT_KEPT;
+        }
         Answer a = answer.get();
         record(() -> feedback.vote(a.question(), vote.up(),
-                a.citations().stream().map(Citation::source).distinct().toList()));
+                a.citations().stream().map(Citation::source).distinct().toList(), askedPrivately));
         return VoteOutcome.RECORDED;
     }
 

@@ -63,8 +63,9 @@ public final class KnowledgeLoader {
             throw new InvalidKnowledgeException(List.of(new Problem(Origin.ofFile(directory),
                     "knowledge directory does not exist or is not a directory")));
         }
-        List<Path> files = knowledgeFiles(directory);
-        List<Problem> problems = new ArrayList<>();
+        KnowledgeFiles.Listing listing = KnowledgeFiles.find(directory);
+        List<Path> files = listing.files();
+        List<Problem> problems = new ArrayList<>(listing.problems());
         Collected collected = new Collected();
         MessageDigest digest = sha256();
         for (Path file : files) {
@@ -96,7 +97,7 @@ public final class KnowledgeLoader {
     /** A digest of the knowledge files' names and bytes: an index built from the same digest is up to date. */
     public String fingerprint(Path directory) throws IOException {
         MessageDigest digest = sha256();
-        for (Path file : knowledgeFiles(directory)) {
+        for (Path file : KnowledgeFiles.find(directory).files()) {
             digest.update(directory.relativize(file).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
             if (Files.size(file) <= MAX_FILE_BYTES) {

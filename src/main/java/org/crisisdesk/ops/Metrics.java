@@ -25,7 +25,12 @@ public final class Metrics implements EngineObserver {
     private final LongAdder reindexes = new LongAdder();
     private final LongAdder reindexFailures = new LongAdder();
     private final AtomicLong lastReindexMillis = new AtomicLong();
-    private volatile Supplier<String> gatewayState = () -> "none";
+    /** The gateway state when no Discord front end runs. */
+    public static final String NO_GATEWAY = "none";
+    /** The gateway state of a bot whose every shard is connected. */
+    public static final String CONNECTED = "connected";
+
+    private volatile Supplier<String> gatewayState = () -> NO_GATEWAY;
 
     public Metrics() {
         for (int i = 0; i < buckets.length; i++) {
@@ -36,6 +41,12 @@ public final class Metrics implements EngineObserver {
     /** Where the gateway connection stands ("connected", "reconnecting", …), asked at each scrape. */
     public void gatewayState(Supplier<String> state) {
         this.gatewayState = state;
+    }
+
+    /** Where the gateway connection stands now; {@link #NO_GATEWAY} without a bot. */
+    public String gatewayState() {
+        String state = gatewayState.get();
+        return state == null ? "unknown" : state;
     }
 
     @Override
@@ -87,7 +98,7 @@ public final class Metrics implements EngineObserver {
         out.append(String.format(Locale.ROOT, "crisisdesk_last_reindex_seconds %s%n", lastReindexMillis.get() / 1000.0));
         out.append("# HELP crisisdesk_gateway_state The Discord gateway connection's state (1 for the current one).\n");
         out.append("# TYPE crisisdesk_gateway_state gauge\n");
-        out.append("crisisdesk_gateway_state{state=\"").append(label(gatewayState.get())).append("\"} 1\n");
+        out.append("crisisdesk_gateway_state{state=\"").append(label(gatewayState())).append("\"} 1\n");
         return out.toString();
     }
 
