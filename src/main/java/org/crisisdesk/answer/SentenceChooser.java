@@ -151,7 +151,7 @@ final class SentenceChooser {
         double score = (FLOOR + focus) * typeFactor + 0.1 * proximity + position;
         double global = (FLOOR + match) * typeFactor + 0.1 * proximity + position;
         double rank = candidate.relativeRank();
-        double combined = rank * rank * rank * (0.5 + global);
+        double combined = rank * rank * rank * rank * (1 + global);
         return new Scored(candidate, index, score, combined, match, typed, merge(marks));
     }
 

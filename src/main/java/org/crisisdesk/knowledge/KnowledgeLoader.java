@@ -108,17 +108,6 @@ public final class KnowledgeLoader {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    static List<Path> knowledgeFiles(Path directory) throws IOException {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> {
-                        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                        return (name.endsWith(".yaml") || name.endsWith(".yml")) && !name.startsWith(".");
-                    })
-                    .sorted()
-                    .toList();
-        }
-    }
 
     /** Relative to the working directory when below it, as a compiler would print it; absolute otherwise. */
     private static Path displayPath(Path file) {

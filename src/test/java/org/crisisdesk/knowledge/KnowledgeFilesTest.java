@@ -36,7 +36,7 @@ class KnowledgeFilesTest {
 
         KnowledgeFiles.Listing listing = KnowledgeFiles.find(knowledge);
         assertFalse(listing.files().contains(knowledge.resolve("stolen.yaml")), listing.files().toString());
-        assertEquals(4, listing.files().size(), "the fixture's own files are still listed");
+        assertEquals(5, listing.files().size(), "the fixture's own five files are still listed");
         assertEquals(1, listing.problems().size());
         String problem = listing.problems().get(0).toString();
         assertTrue(problem.contains("stolen.yaml:1:1: file resolves to " + outside.toRealPath()), problem);
