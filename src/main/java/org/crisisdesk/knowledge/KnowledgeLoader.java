@@ -262,7 +262,7 @@ public final class KnowledgeLoader {
                         + " characters in all; a passage is at most " + MAX_PASSAGE_TEXT + " (split it)"));
             }
             if (titleFr.isEmpty() && !title.isEmpty()) {
-                problems.add(Problem.warning(f.origin(), "passage '" + id + "' has no French title (title_fr)"));
+                problems.add(new Problem(f.origin(), "passage '" + id + "' has no French title (title_fr)"));
             }
             List<String> tags = values(f.list("tags", false, 80));
             List<String> questions = values(f.list("questions", false, MAX_SHORT));
@@ -466,7 +466,7 @@ public final class KnowledgeLoader {
             ItemFields f = claim.fields();
             List<Source> cited = claim.sources().stream().map(sources::get).filter(java.util.Objects::nonNull).toList();
             if (!cited.isEmpty() && cited.stream().allMatch(s -> s.kind().weak())) {
-                problems.add(Problem.warning(f.originOf("sources"), "'" + claim.itemId() + "': this claim rests only on "
+                problems.add(new Problem(f.originOf("sources"), "'" + claim.itemId() + "': this claim rests only on "
                         + cited.stream().map(s -> s.id() + " (" + s.kind().label() + ")").toList()
                         + "; reference works, aggregators and propaganda outlets never stand alone: cite a first-tier"
                         + " or press source that says it"));
@@ -476,7 +476,8 @@ public final class KnowledgeLoader {
                         + " saying who reports it and who does not"));
             }
             if (claim.fr().isEmpty()) {
-                problems.add(Problem.warning(f.origin(), "'" + claim.itemId() + "': no French text ('fr')"));
+                problems.add(new Problem(f.origin(), "'" + claim.itemId() + "': no French text ('fr'); every sentence"
+                        + " and event is written in both languages"));
             } else {
                 for (String difference : translation.differences(claim.en(), claim.fr().get())) {
                     problems.add(new Problem(f.originOf("fr"), "'" + claim.itemId() + "': the French text does not"
@@ -484,7 +485,7 @@ public final class KnowledgeLoader {
                 }
             }
             if (claim.note().isPresent() && claim.noteFr().isEmpty()) {
-                problems.add(Problem.warning(f.originOf("note"), "'" + claim.itemId() + "': the note has no French"
+                problems.add(new Problem(f.originOf("note"), "'" + claim.itemId() + "': the note has no French"
                         + " text ('note_fr')"));
             }
             DanglingStart.of(claim.en()).ifPresent(word -> problems.add(Problem.warning(f.originOf("en"), "'"

@@ -174,6 +174,7 @@ class CliTest {
                   - id: 2024-01-28-ecowas-exit
                     date: 2024-01-28
                     en: Mali, Burkina Faso and Niger say they are leaving ECOWAS.
+                    fr: Le Mali, le Burkina Faso et le Niger disent qu'ils quittent la CEDEAO.
                     sources: [un-press-sc15341]
                 """);
         assertEquals(5, JSON.readTree(run("timeline", "--json").out()).get("total").asInt());

@@ -79,6 +79,7 @@ class ConsoleSessionTest {
                       - id: 2024-01-28-ecowas-exit
                         date: 2024-01-28
                         en: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                        fr: Le Mali, le Burkina Faso et le Niger annoncent qu'ils quittent la CEDEAO.
                         sources: [un-press-sc15341]
                     """);
             Engine.rebuild(engine.config(), org.crisisdesk.index.ProgressListener.NONE);

@@ -132,21 +132,25 @@ class DiscordBotEndToEndTest {
                   - id: 2012-01-17-rebellion
                     date: 2012-01-17
                     en: Tuareg rebels attack Ménaka, starting the 2012 rebellion.
+                    fr: Des rebelles touareg attaquent Ménaka, ce qui déclenche la rébellion de 2012.
                     topics: [2012 rebellion]
                     sources: [un-news-2013-minusma]
                   - id: 2012-03-22-coup
                     date: 2012-03-22
                     en: Soldiers overthrow President Touré in Bamako.
+                    fr: Des soldats renversent le président Touré à Bamako.
                     topics: [2012 coup]
                     sources: [un-news-2013-minusma]
                   - id: 2015-06-20-algiers
                     date: 2015-06-20
                     en: The Algiers peace agreement is signed in Bamako.
+                    fr: L'accord de paix d'Alger est signé à Bamako.
                     topics: [peace process]
                     sources: [un-news-2013-minusma]
                   - id: 2021-05-24-second-coup
                     date: 2021-05-24
                     en: The transitional president and prime minister are detained by soldiers.
+                    fr: Le président et le Premier ministre de la transition sont arrêtés par des soldats.
                     topics: [2021 coup]
                     sources: [ripples-goita-2020]
                 """);

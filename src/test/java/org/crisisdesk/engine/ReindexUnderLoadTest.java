@@ -70,6 +70,7 @@ class ReindexUnderLoadTest {
                               - id: 2024-01-28-ecowas-exit
                                 date: 2024-01-28
                                 en: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                                fr: Le Mali, le Burkina Faso et le Niger annoncent qu'ils quittent la CEDEAO.
                                 sources: [un-press-sc15341]
                             """);
                 } else {

@@ -102,6 +102,7 @@ class ReindexerTest {
                       - id: 2024-01-28-ecowas-exit
                         date: 2024-01-28
                         en: Mali, Burkina Faso and Niger announce that they are leaving ECOWAS.
+                        fr: Le Mali, le Burkina Faso et le Niger annoncent qu'ils quittent la CEDEAO.
                         sources: [un-press-sc15341]
                     """);
             reindexer.reindex(Optional.empty(), ProgressListener.NONE);

@@ -150,18 +150,20 @@ class KnowledgeLoaderTest {
                 passages:
                   - id: p-person
                     title: Someone
+                    title_fr: Quelqu'un
                     about: person
                     sentences:
-                      - {en: Someone did something notable in 2020., sources: [s-1]}
+                      - {en: Someone did something notable in 2020., fr: Quelqu'un a fait parler de lui en 2020., sources: [s-1]}
                   - id: p-alien
                     title: Something
+                    title_fr: Quelque chose
                     about: alien
                     sentences:
-                      - {en: Something else happened in 2021., sources: [s-1]}
+                      - {en: Something else happened in 2021., fr: Autre chose s'est passé en 2021., sources: [s-1]}
                 """);
         InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
         assertEquals(1, e.problems().size(), e.problems().toString());
-        assertTrue(e.problems().get(0).toString().contains("about.yaml:11:12: 'about' is 'alien'"), e.problems().toString());
+        assertTrue(e.problems().get(0).toString().contains("about.yaml:13:12: 'about' is 'alien'"), e.problems().toString());
         Files.writeString(dir.resolve("about.yaml"), Files.readString(dir.resolve("about.yaml")).replace("alien", "topic"));
         KnowledgeBase kb = assertDoesNotThrow(() -> loader.load(dir));
         assertEquals(java.util.Optional.of(Passage.Subject.PERSON), kb.passages().get(0).about());
@@ -200,13 +202,14 @@ class KnowledgeLoaderTest {
     }
 
     @Test
-    void warnsOnWeakOnlySupportMissingFrenchAndSentencesWithoutASubject() throws Exception {
+    void refusesWeakOnlySupportAndMissingFrenchAndWarnsOnSentencesWithoutASubject() throws Exception {
         write("weak.yaml", """
                 base:
                   as_of: 2026-04-27
                 sources:
                   - {id: wiki, title: T, publisher: Wikipedia, kind: reference, url: "https://example.org/w", language: en}
                   - {id: wire, title: T, publisher: AFP, kind: major, date: 2020, url: "https://example.org/a", language: en}
+                  - {id: paper, title: T, publisher: Maliweb, kind: press, date: 2020, url: "https://example.org/p", language: fr}
                 passages:
                   - id: p-1
                     title: Something
@@ -215,7 +218,7 @@ class KnowledgeLoaderTest {
                       - {en: Something happened in 2020., fr: Il s'est passé quelque chose en 2020., sources: [wire]}
                       - {en: It then went on for a while., sources: [wiki]}
                 events:
-                  - {id: e-1, date: 2020, en: Something happened in 2020., sources: [wiki]}
+                  - {id: e-1, date: 2020, en: Something happened in 2020., fr: Il s'est passé quelque chose en 2020., sources: [paper]}
                   - id: e-2
                     date: 2021
                     en: A rumour spread in 2021.
@@ -224,23 +227,28 @@ class KnowledgeLoaderTest {
                     unconfirmed: true
                 """);
         InvalidKnowledgeException e = assertThrows(InvalidKnowledgeException.class, () -> loader.load(dir));
-        assertContains(e.problems().stream().map(Problem::toString).toList(),
-                "'e-2': an unconfirmed claim needs a 'note'");
+        List<String> errors = e.problems().stream().map(Problem::toString).toList();
+        assertContains(errors, "'e-2': an unconfirmed claim needs a 'note'");
+        assertContains(errors, "weak.yaml:13:53: 'p-1': this claim rests only on [wiki (reference)]");
+        assertContains(errors, "'p-1': no French text ('fr')");
+        assertContains(errors, "passage 'p-1' has no French title");
         List<String> warnings = e.warnings().stream().map(Problem::toString).toList();
-        assertContains(warnings, "weak.yaml:12:53: warning: 'p-1': this claim rests only on [wiki (reference)]");
         assertContains(warnings, "'p-1': starts with 'It'");
-        assertContains(warnings, "'p-1': no French text ('fr')");
-        assertContains(warnings, "'e-1' has no first-tier source");
-        assertContains(warnings, "warning: passage 'p-1' has no French title");
+        assertContains(warnings, "warning: 'e-1' has no first-tier source");
         Files.writeString(dir.resolve("weak.yaml"), Files.readString(dir.resolve("weak.yaml"))
-                .replace("unconfirmed: true", "unconfirmed: true\n    note: Reported by one outlet only."));
+                .replace("unconfirmed: true", "unconfirmed: true\n    note: Reported by one outlet only.\n"
+                        + "    note_fr: Rapporté par un seul média.")
+                .replace("title: Something", "title: Something\n    title_fr: Quelque chose")
+                .replace("{en: It then went on for a while., sources: [wiki]}",
+                        "{en: It then went on for a while., fr: Cela a duré un moment., sources: [wiki, paper]}"));
         KnowledgeBase kb = loader.load(dir);
         assertEquals(PartialDate.parse("2026-04-27"), kb.passages().get(0).asOf());
         assertTrue(kb.events().get(1).unconfirmed());
-        assertFalse(kb.warnings().isEmpty());
+        assertFalse(kb.warnings().isEmpty(), "a weak source beside a press source is allowed, and warned about");
         assertTrue(kb.sources().get(0).date().isEmpty(), "a reference work needs no publication date");
         assertFalse(kb.sources().get(0).firstTier());
         assertTrue(kb.sources().get(1).firstTier());
+        assertFalse(kb.sources().get(2).firstTier());
     }
 
     @Test
