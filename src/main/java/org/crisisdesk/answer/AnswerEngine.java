@@ -45,7 +45,7 @@ public final class AnswerEngine {
     /** For a question about the present, how much the most recent dated text gains over the oldest. */
     private static final double RECENCY = 0.3;
     /** …and a text that says how things are as of a date (who leads, who controls). */
-    private static final double AS_OF = 0.5;
+    private static final double AS_OF = 0.8;
     /** Items of a list answer. */
     private static final int LIST_ITEMS = 8;
     /** Events of a "what's the latest" answer. */
@@ -125,7 +125,8 @@ public final class AnswerEngine {
                         question.type(), generation.analysis(), searcher);
             }
         }
-        if (question.type() == AnswerType.LATEST && !hasOwnSubject(planned, searcher, tools)) {
+        if (question.type() == AnswerType.LATEST && !hasOwnSubject(planned, searcher, tools)
+                && !namesSomethingUnknown(planned, tools)) {
             return latest(asked, question, generation, tools);
         }
         if (planned.isEmpty()) {
@@ -151,11 +152,20 @@ public final class AnswerEngine {
             return false;
         }
         for (QueryPlan.Concept concept : plan.get().concepts()) {
-            if (concept.docFreq() > 0 && !tools.weights().isGeneric(concept.terms())) {
+            if (concept.docFreq() > 0 && !tools.weights().isGeneric(concept.terms(), plan.get().language())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the question names something the base has never heard of ("what's happening in the DRC with M23"):
+     * then it is not a question about Mali's latest news, and the search, which will not find it, says so.
+     */
+    private static boolean namesSomethingUnknown(Optional<QueryPlan> plan, PerGeneration tools) {
+        return plan.isPresent() && plan.get().concepts().stream()
+                .anyMatch(c -> c.docFreq() == 0 && !tools.weights().isGeneric(c.terms(), plan.get().language()));
     }
 
     private Answer search(String asked, Question question, QueryPlan plan, Optional<String> reading,
@@ -192,7 +202,8 @@ public final class AnswerEngine {
                         candidate.rank() / best.rank()));
             }
         }
-        List<SentenceChooser.Scored> sentences = tools.chooser().score(plan, weights, question.type(), read);
+        List<SentenceChooser.Scored> sentences = tools.chooser().score(plan, weights, question.type(),
+                question.present(), read);
         if (TRACE.isDebugEnabled()) {
             trace(question, plan, ranked, sentences, stored);
         }

@@ -1,10 +1,13 @@
 package org.crisisdesk.answer;
 
 import java.util.HashSet;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.crisisdesk.index.Language;
 import org.crisisdesk.index.TextAnalysis;
 
 /**
@@ -34,21 +37,42 @@ final class ConceptWeights {
             + " number numbers well good bad like try tried show shows bring brought turn turned meant"
             + " cause causes caused reason effect effects impact consequence consequences ask asked after before"
             + " since during latest news newest recent update updates going happening situation safe safety"
-            + " next happened current";
+            + " next happened current lead leads leader head heads run runs rule rules ruler charge control"
+            + " controls govern governs officially official exactly";
 
-    private final Set<String> genericTerms;
+    /** The same in French: function verbs, time words and role words that name nothing of their own. */
+    private static final String FRENCH_GENERIC_WORDS = "fin finir finit terminer termine mettre mis met faire fait"
+            + " faits passer passe avoir etre aller va venir vient chose choses gens personne pays monde situation"
+            + " actuel actuelle actuellement maintenant toujours encore depuis apres avant pendant dernier derniere"
+            + " dernieres nouvelles nouveau nouvelle vrai vraiment officiellement debut commencer commence arriver"
+            + " arrive role principal principale raison raisons cause causes consequence consequences resultat"
+            + " diriger dirige dirigeant chef tete controle controler controlent gouverner gouverne aujourd hui"
+            + " quoi neuf grand grande petit petite premier premiere histoire";
+
+    /** Each language's everyday words as its own chain analyses them (the stems differ). */
+    private final Map<Language, Set<String>> genericTerms = new EnumMap<>(Language.class);
 
     ConceptWeights(TextAnalysis analysis) {
-        Set<String> terms = new HashSet<>();
-        for (String word : GENERIC_WORDS.split(" ")) {
-            terms.addAll(analysis.terms(word));
-        }
-        this.genericTerms = Set.copyOf(terms);
+        genericTerms.put(Language.EN, analysed(analysis, GENERIC_WORDS, Language.EN));
+        genericTerms.put(Language.FR, analysed(analysis, FRENCH_GENERIC_WORDS, Language.FR));
     }
 
-    /** Whether a concept is one everyday word ("end", "happen", "next") that names nothing of its own. */
-    boolean isGeneric(List<String> terms) {
-        return terms.size() == 1 && genericTerms.contains(terms.get(0));
+    private static Set<String> analysed(TextAnalysis analysis, String words, Language language) {
+        Set<String> terms = new HashSet<>();
+        for (String word : words.split(" ")) {
+            terms.addAll(analysis.terms(word, language));
+        }
+        return Set.copyOf(terms);
+    }
+
+    /**
+     * Whether a concept is one everyday word ("end", "happen", "next", "leader") that names nothing of its own,
+     * alone or with the words of its synonym group.
+     */
+    boolean isGeneric(List<String> terms, Language language) {
+        List<String> words = terms.stream().filter(t -> !TextAnalysis.isAliasTerm(t)).toList();
+        boolean noName = terms.stream().filter(TextAnalysis::isAliasTerm).allMatch(TextAnalysis::isSynonymTerm);
+        return words.size() == 1 && noName && genericTerms.get(language).contains(words.get(0));
     }
 
     static boolean looksFrench(String question) {
@@ -63,14 +87,11 @@ final class ConceptWeights {
      * @param maxIdf the rarity of a word the base has never seen
      */
     double weight(List<String> terms, double idf, double maxIdf, boolean unknown, boolean french) {
-        if (terms.size() == 1) {
-            String term = terms.get(0);
-            if (YEAR.matcher(term).matches()) {
-                return maxIdf;
-            }
-            if (genericTerms.contains(term)) {
-                return idf * GENERIC;
-            }
+        if (terms.size() == 1 && YEAR.matcher(terms.get(0)).matches()) {
+            return maxIdf;
+        }
+        if (isGeneric(terms, french ? Language.FR : Language.EN)) {
+            return idf * GENERIC;
         }
         if (unknown && french) {
             return idf * UNKNOWN_IN_FRENCH;

@@ -27,7 +27,11 @@ public final class QuestionReader {
             Map.entry("koi", "quoi"), Map.entry("ki", "qui"), Map.entry("pk", "pourquoi"), Map.entry("pq", "pourquoi"),
             Map.entry("kel", "quel"), Map.entry("kelle", "quelle"), Map.entry("tjrs", "toujours"),
             Map.entry("tjs", "toujours"), Map.entry("mtn", "maintenant"), Map.entry("auj", "aujourd'hui"),
-            Map.entry("stp", ""), Map.entry("svp", ""), Map.entry("pls", ""), Map.entry("plz", ""));
+            Map.entry("stp", ""), Map.entry("svp", ""), Map.entry("pls", ""), Map.entry("plz", ""),
+            Map.entry("wen", "when"), Map.entry("wer", "where"), Map.entry("hw", "how"), Map.entry("abt", "about"),
+            Map.entry("govt", "government"), Map.entry("gvt", "government"), Map.entry("b4", "before"),
+            Map.entry("bc", "because"), Map.entry("cuz", "because"), Map.entry("thx", ""), Map.entry("qd", "quand"),
+            Map.entry("kan", "quand"), Map.entry("cb", "combien"), Map.entry("gouv", "gouvernement"));
     private static final Pattern CHAT_WORD = Pattern.compile("(?<![\\p{L}'’])(\\p{L}+)(?![\\p{L}'’])");
     /** "c quoi", "c'est koi": French for "what is". */
     private static final Pattern C_QUOI = Pattern.compile("\\bc(?:'est|est)? (?=quoi\\b)");

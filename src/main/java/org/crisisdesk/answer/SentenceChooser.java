@@ -55,6 +55,15 @@ final class SentenceChooser {
 
     /** Every sentence of every candidate, best first. */
     List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, List<Candidate> candidates) {
+        return score(plan, weights, type, false, candidates);
+    }
+
+    /**
+     * Every sentence of every candidate, best first; for a question about the present ({@code present}), a sentence
+     * naming later years scores higher (in a list of prime ministers, the one about the latest).
+     */
+    List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, boolean present,
+            List<Candidate> candidates) {
         Language language = plan.language();
         List<Set<String>> conceptTerms = new ArrayList<>();
         boolean aliases = false;
@@ -79,7 +88,7 @@ final class SentenceChooser {
             for (int i = 0; i < sentences.size(); i++) {
                 String text = datePrefix + sentences.get(i).text(language);
                 scored.add(scoreSentence(candidate, i, text, datePrefix.length(), language, conceptTerms, weights,
-                        total, inTitle, type, aliases));
+                        total, inTitle, type, aliases, present));
             }
             all.addAll(ranked(scored));
         }
@@ -113,7 +122,7 @@ final class SentenceChooser {
     /** Scores one sentence; {@code text} starts with {@code prefix} characters (an event's date) not shown in it. */
     private Scored scoreSentence(Candidate candidate, int index, String text, int prefix, Language language,
             List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle, AnswerType type,
-            boolean aliases) {
+            boolean aliases, boolean present) {
         List<TextAnalysis.Token> tokens = analysis.tokens(text, aliases, language);
         boolean[] found = new boolean[conceptTerms.size()];
         Map<Integer, Integer> firstPosition = new HashMap<>();
@@ -148,11 +157,28 @@ final class SentenceChooser {
         if (type == AnswerType.DEFINITION && index == 0) {
             position += 0.1;
         }
+        if (present) {
+            position += PRESENT_YEARS * latestYear(text);
+        }
         double score = (FLOOR + focus) * typeFactor + 0.1 * proximity + position;
         double global = (FLOOR + match) * typeFactor + 0.1 * proximity + position;
         double rank = candidate.relativeRank();
         double combined = rank * rank * rank * rank * (1 + global);
         return new Scored(candidate, index, score, combined, match, typed, merge(marks));
+    }
+
+    /** For a question about the present, what naming the latest year of the crisis adds to a sentence. */
+    static final double PRESENT_YEARS = 0.3;
+    private static final java.util.regex.Pattern YEAR = java.util.regex.Pattern.compile("\\b(?:19|20)\\d\\d\\b");
+
+    /** 0..1: the latest year a sentence names, from 2012 (0) to 2026 (1); 0 when it names none. */
+    static double latestYear(String text) {
+        java.util.regex.Matcher m = YEAR.matcher(text);
+        int latest = 0;
+        while (m.find()) {
+            latest = Math.max(latest, Integer.parseInt(m.group()));
+        }
+        return latest == 0 ? 0 : Math.max(0, Math.min(1, (latest - 2012) / 14.0));
     }
 
     /** The question's words close together score up to 1: as many distinct words as the window they span. */

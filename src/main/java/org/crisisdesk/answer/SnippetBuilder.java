@@ -25,6 +25,9 @@ final class SnippetBuilder {
 
     /** A second sentence of the same text is shown when it scores at least this share of the first. */
     static final double SECOND_SENTENCE = 0.85;
+    /** Questions whose answer is a description rather than one fact: shown with the sentence that follows. */
+    private static final Set<AnswerType> TELLS_MORE = Set.of(AnswerType.DEFINITION, AnswerType.GENERAL);
+
     /** A snippet whose words are mostly in one already shown says nothing new. */
     private static final double REPEAT = 0.7;
 
@@ -49,11 +52,17 @@ final class SnippetBuilder {
             shown.add(answering - 1);
         }
         shown.add(answering);
-        all.stream()
+        Optional<SentenceChooser.Scored> second = all.stream()
                 .filter(s -> s.candidate().view().id().equals(view.id()) && !shown.contains(s.sentence())
                         && s.score() >= SECOND_SENTENCE * best.score())
-                .max(Comparator.comparingDouble(SentenceChooser.Scored::score))
-                .ifPresent(second -> shown.add(second.sentence()));
+                .max(Comparator.comparingDouble(SentenceChooser.Scored::score));
+        if (second.isPresent()) {
+            shown.add(second.get().sentence());
+        } else if (TELLS_MORE.contains(question.type()) && answering + 1 < sentences.size()) {
+            // "Who is X", "what happened at Y": the sentence after the answer usually says what it led to or what
+            // X is known for, and one sentence alone reads as half an answer.
+            shown.add(answering + 1);
+        }
         return assemble(view, shown, answering, all);
     }
 

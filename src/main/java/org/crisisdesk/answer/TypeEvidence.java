@@ -44,6 +44,9 @@ final class TypeEvidence {
             "\\b(?:because|because of|after|following|in protest|protesting|in response|accusing|accused|citing"
                     + "|saying|over|due to|owing to|as a result|led to|fuelled|fueled|driven by|amid|blamed|demanded"
                     + "|demanding|called for|in order to|so as to|to punish|to protest|reasons?|caused|triggered"
+                    + "|angry|anger|furious|frustrat\\w*|discontent|dissatisf\\w*|grievances?|blaming|blames"
+                    + "|in retaliation|retaliat\\w*|protests?|protested|which it said|saying that|arguing|to counter"
+                    + "|colère|furieux|mécontentement|frustration|griefs|en représailles|protestations?|estimant|jugeant"
                     + "|parce que|car|en raison|à cause|a cause|après|apres|suite à|accusant|reprochant|invoquant"
                     + "|en réponse|pour protester|exigeant|exigé|demandé|raison)\\b");
     private static final Pattern PLACE = Pattern.compile(

@@ -29,7 +29,7 @@ public final class Generation {
         this.reader = reader;
         this.searcher = new IndexSearcher(reader);
         this.manifest = manifest;
-        this.analysis = TextAnalysis.withAliases(manifest.aliases());
+        this.analysis = TextAnalysis.withAliases(manifest.aliases(), manifest.synonyms());
         this.sources = Collections.unmodifiableMap(sources);
     }
 

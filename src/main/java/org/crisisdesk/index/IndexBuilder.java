@@ -49,11 +49,12 @@ public final class IndexBuilder {
 
     /** Builds into {@code directory}; on failure the partial commit is rolled back and the exception rethrown. */
     public IndexManifest build(KnowledgeBase kb, Path directory, ProgressListener progress) throws IOException {
-        List<List<String>> aliasGroups = kb.aliases().stream().map(Alias::names).toList();
-        TextAnalysis analysis = TextAnalysis.withAliases(aliasGroups);
+        List<List<String>> aliasGroups = kb.aliases().stream().filter(a -> !a.synonym()).map(Alias::names).toList();
+        List<List<String>> synonymGroups = kb.aliases().stream().filter(Alias::synonym).map(Alias::names).toList();
+        TextAnalysis analysis = TextAnalysis.withAliases(aliasGroups, synonymGroups);
         IndexManifest manifest = new IndexManifest(IndexManifest.FORMAT, kb.fingerprint(), clock.instant(),
                 kb.sources().size(), kb.passages().size(), kb.events().size(), aliasGroups, topics(kb),
-                kb.base().asOf().map(PartialDate::toString).orElse(""));
+                kb.base().asOf().map(PartialDate::toString).orElse(""), synonymGroups);
         IndexWriterConfig config = new IndexWriterConfig(analysis.indexAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                 .setRAMBufferSizeMB(64)

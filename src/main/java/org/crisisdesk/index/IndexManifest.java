@@ -21,7 +21,8 @@ public record IndexManifest(
         int events,
         List<List<String>> aliases,
         List<String> topics,
-        String asOf) {
+        String asOf,
+        List<List<String>> synonyms) {
 
     /** 3: sentences stored with their own sources, French text and fields, the base's as-of date. */
     public static final int FORMAT = 3;
@@ -32,6 +33,7 @@ public record IndexManifest(
         aliases = aliases.stream().map(List::copyOf).toList();
         topics = List.copyOf(topics);
         asOf = asOf == null ? "" : asOf;
+        synonyms = synonyms == null ? List.of() : synonyms.stream().map(List::copyOf).toList();
     }
 
     /** The date of the latest reporting the knowledge base was reviewed against, when its curators gave one. */
@@ -51,6 +53,7 @@ public record IndexManifest(
             data.put("crisisdesk.aliases", JSON.writeValueAsString(aliases));
             data.put("crisisdesk.topics", JSON.writeValueAsString(topics));
             data.put("crisisdesk.asOf", asOf);
+            data.put("crisisdesk.synonyms", JSON.writeValueAsString(synonyms));
             return data;
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("lists of strings always serialise", e);
@@ -76,7 +79,9 @@ public record IndexManifest(
                     Integer.parseInt(data.get("crisisdesk.events")),
                     JSON.readValue(data.get("crisisdesk.aliases"), new TypeReference<List<List<String>>>() { }),
                     JSON.readValue(data.get("crisisdesk.topics"), new TypeReference<List<String>>() { }),
-                    data.getOrDefault("crisisdesk.asOf", ""));
+                    data.getOrDefault("crisisdesk.asOf", ""),
+                    JSON.readValue(data.getOrDefault("crisisdesk.synonyms", "[]"),
+                            new TypeReference<List<List<String>>>() { }));
         } catch (JsonProcessingException | RuntimeException e) {
             throw new IllegalArgumentException("damaged index manifest: " + e.getMessage(), e);
         }

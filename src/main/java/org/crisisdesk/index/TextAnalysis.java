@@ -87,10 +87,11 @@ public final class TextAnalysis {
     public record Token(String term, int start, int end) {
     }
 
-    private TextAnalysis(List<List<String>> aliasGroups) {
+    private TextAnalysis(List<List<String>> aliasGroups, List<List<String>> synonymGroups) {
         for (Language language : Language.values()) {
             Analyzer words = new ChainAnalyzer(language, null, false, false);
-            Set<AliasName> names = aliasNames(aliasGroups, words);
+            Set<AliasName> names = aliasNames(aliasGroups, words, ALIAS_TERM_PREFIX);
+            names.addAll(aliasNames(synonymGroups, words, ALIAS_TERM_PREFIX + "s"));
             this.aliasNames.put(language, byFirstWord(names));
             SynonymMap aliases = buildAliasMap(names);
             chains.put(language, new Chains(new ChainAnalyzer(language, aliases, true, false),
@@ -104,7 +105,15 @@ public final class TextAnalysis {
 
     /** Analysis with these alias groups; each group is a list of names that mean the same thing. */
     public static TextAnalysis withAliases(List<List<String>> aliasGroups) {
-        return new TextAnalysis(aliasGroups);
+        return new TextAnalysis(aliasGroups, List.of());
+    }
+
+    /**
+     * Analysis with alias groups (names of one thing) and synonym groups (words that mean the same); both tag each
+     * member with a shared term, but only aliases name topics.
+     */
+    public static TextAnalysis withAliases(List<List<String>> aliasGroups, List<List<String>> synonymGroups) {
+        return new TextAnalysis(aliasGroups, synonymGroups);
     }
 
     /**
@@ -196,6 +205,11 @@ public final class TextAnalysis {
         return true;
     }
 
+    /** Whether {@code term} is the term shared by the words of a synonym group (a kind of alias term). */
+    public static boolean isSynonymTerm(String term) {
+        return term.startsWith(ALIAS_TERM_PREFIX + "s");
+    }
+
     /** Whether {@code term} is the term shared by the names of an alias rather than a word. */
     public static boolean isAliasTerm(String term) {
         return term.startsWith(ALIAS_TERM_PREFIX);
@@ -238,13 +252,13 @@ public final class TextAnalysis {
     }
 
     /** Each group's names analysed as words, in the groups' order; a name that analyses to nothing is dropped. */
-    private static Set<AliasName> aliasNames(List<List<String>> groups, Analyzer words) {
+    private static Set<AliasName> aliasNames(List<List<String>> groups, Analyzer words, String prefix) {
         Set<AliasName> names = new LinkedHashSet<>();
         for (int g = 0; g < groups.size(); g++) {
             for (String name : groups.get(g)) {
                 List<String> analysed = analyze(words, name);
                 if (!analysed.isEmpty()) {
-                    names.add(new AliasName(analysed, ALIAS_TERM_PREFIX + g));
+                    names.add(new AliasName(analysed, prefix + g));
                 }
             }
         }

@@ -36,7 +36,7 @@ public final class KnowledgeLoader {
     static final Pattern ID = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?");
     private static final Pattern LANGUAGE = Pattern.compile("[a-z]{2,3}");
 
-    private static final Set<String> SECTIONS = Set.of("sources", "passages", "events", "aliases", "base");
+    private static final Set<String> SECTIONS = Set.of("sources", "passages", "events", "aliases", "synonyms", "base");
     private static final Set<String> SOURCE_FIELDS =
             Set.of("id", "title", "publisher", "kind", "via", "authors", "date", "url", "language", "accessed");
     private static final Set<String> PASSAGE_FIELDS = Set.of("id", "title", "title_fr", "about", "as_of",
@@ -174,7 +174,7 @@ public final class KnowledgeLoader {
         for (YamlNode.Entry section : mapping.entries().values()) {
             if (!SECTIONS.contains(section.key())) {
                 problems.add(new Problem(section.keyOrigin(), "unknown section '" + section.key()
-                        + "' (expected sources, passages, events, aliases or base)"));
+                        + "' (expected sources, passages, events, aliases, synonyms or base)"));
                 continue;
             }
             if (section.key().equals("base")) {
@@ -202,7 +202,8 @@ public final class KnowledgeLoader {
                     case "sources" -> readSource(item, problems).ifPresent(into.sources::add);
                     case "passages" -> readPassage(item, into, problems).ifPresent(into.passages::add);
                     case "events" -> readEvent(item, into, problems).ifPresent(into.events::add);
-                    default -> readAlias(item, into, problems).ifPresent(into.aliases::add);
+                    case "synonyms" -> readAlias(item, true, into, problems).ifPresent(into.aliases::add);
+                    default -> readAlias(item, false, into, problems).ifPresent(into.aliases::add);
                 }
             }
         }
@@ -314,7 +315,7 @@ public final class KnowledgeLoader {
                 .map(f -> new BaseInfo(f.date("as_of", true), f.date("reviewed", false)));
     }
 
-    private Optional<Alias> readAlias(YamlNode node, Collected into, List<Problem> problems) {
+    private Optional<Alias> readAlias(YamlNode node, boolean synonym, Collected into, List<Problem> problems) {
         List<ItemFields.Located> names;
         if (node instanceof YamlNode.Mapping) {
             Optional<ItemFields> fields = ItemFields.of(node, "an alias", ALIAS_FIELDS, problems);
@@ -342,7 +343,7 @@ public final class KnowledgeLoader {
         for (ItemFields.Located name : names) {
             into.aliasNames.add(name);
         }
-        return Optional.of(new Alias(values(names), node.origin()));
+        return Optional.of(new Alias(values(names), node.origin(), synonym));
     }
 
     private static String id(ItemFields f, List<Problem> problems) {
@@ -419,7 +420,7 @@ public final class KnowledgeLoader {
             ItemFields.Located previous = aliasNames.putIfAbsent(key, name);
             if (previous != null) {
                 problems.add(new Problem(name.origin(), "alias name '" + name.value() + "' is already listed at "
-                        + previous.origin() + "; a name belongs to one alias"));
+                        + previous.origin() + "; a name belongs to one alias or synonym group"));
             }
         }
     }
@@ -461,7 +462,7 @@ public final class KnowledgeLoader {
     private static void checkClaims(Collected kb, List<Problem> problems) {
         Map<String, Source> sources = new HashMap<>();
         kb.sources.forEach(s -> sources.putIfAbsent(s.id(), s));
-        TranslationCheck translation = new TranslationCheck(kb.aliases);
+        TranslationCheck translation = new TranslationCheck(kb.aliases.stream().filter(a -> !a.synonym()).toList());
         for (Claim claim : kb.claims) {
             ItemFields f = claim.fields();
             List<Source> cited = claim.sources().stream().map(sources::get).filter(java.util.Objects::nonNull).toList();

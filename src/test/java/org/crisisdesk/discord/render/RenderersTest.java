@@ -178,7 +178,7 @@ class RenderersTest {
     void reindexResultsAndRefusals() {
         NoticeRenderer notices = new NoticeRenderer();
         IndexManifest manifest = new IndexManifest(1, "f", java.time.Instant.EPOCH, 4, 3, 8, List.of(),
-                List.of("MINUSMA"), "2026-04-27");
+                List.of("MINUSMA"), "2026-04-27", List.of());
         ReindexReport report = new ReindexReport("gen-000002", manifest, Optional.of(manifest), Duration.ofMillis(42));
         String text = notices.reindexed(report).embeds().get(0).description();
         assertTrue(text.contains("gen-000002") && text.contains("42 ms") && text.contains("3 passages (0)"), text);
