@@ -18,6 +18,7 @@ import org.crisisdesk.knowledge.PartialDate;
  * @param outcome  why it was answered or not
  * @param subject  what the answer is about (a passage's title or an event's topic), for a follow-up question
  * @param partial  the answer is uncertain: the best match found, not a confident one
+ * @param features what the confidence was computed from (for calibration and diagnostics)
  */
 public record Answer(
         String question,
@@ -34,7 +35,8 @@ public record Answer(
         Optional<String> reading,
         Outcome outcome,
         Optional<String> subject,
-        boolean partial) {
+        boolean partial,
+        ConfidenceFeatures features) {
 
     /** Why an answer was given or not; front ends word each in the user's language. */
     public enum Outcome {
@@ -57,13 +59,19 @@ public record Answer(
             Optional<String> didYouMean) {
         this(question, answered, confidence, snippets, citations, message, suggestions, didYouMean,
                 AnswerType.GENERAL, Language.EN, Optional.empty(), Optional.empty(),
-                answered ? Outcome.ANSWERED : Outcome.NO_ANSWER, Optional.empty(), false);
+                answered ? Outcome.ANSWERED : Outcome.NO_ANSWER, Optional.empty(), false, ConfidenceFeatures.NONE);
+    }
+
+    /** The same answer with the features its confidence was computed from. */
+    Answer withFeatures(ConfidenceFeatures computed) {
+        return new Answer(question, answered, confidence, snippets, citations, message, suggestions, didYouMean, type,
+                language, asOf, reading, outcome, subject, partial, computed);
     }
 
     static Answer refused(Question question, String asked, double confidence, Outcome outcome, String message,
             List<String> suggestions) {
         return new Answer(asked, false, confidence, List.of(), List.of(), Optional.of(message), suggestions,
                 Optional.empty(), question.type(), question.language(), Optional.empty(), Optional.empty(), outcome,
-                Optional.empty(), false);
+                Optional.empty(), false, ConfidenceFeatures.NONE);
     }
 }

@@ -48,6 +48,8 @@ public final class AnswerEngine {
     private static final double AS_OF = 0.8;
     /** Items of a list answer. */
     private static final int LIST_ITEMS = 8;
+    /** Within this much above the threshold, an answer is marked partial ("partial match"). */
+    private static final double PARTIAL = 0.1;
     /** Events of a "what's the latest" answer. */
     private static final int LATEST_ITEMS = 3;
 
@@ -183,10 +185,6 @@ public final class AnswerEngine {
         List<Ranked> ranked = rank(top, coverage, question, tools);
         Ranked best = ranked.get(0);
         StoredDocuments stored = tools.documents();
-        if (best.confidence() < policy.minConfidence()) {
-            return Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
-                    EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation));
-        }
         double[] weights = new double[plan.concepts().size()];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = coverage.weight(i);
@@ -196,7 +194,7 @@ public final class AnswerEngine {
             if (read.size() == READ) {
                 break;
             }
-            if (candidate.confidence() >= policy.minConfidence()
+            if (candidate == best || candidate.confidence() >= policy.minCoverage()
                     && candidate.rank() >= best.rank() * policy.secondaryRatio()) {
                 read.add(new SentenceChooser.Candidate(candidate.doc(), stored.get(candidate.doc()),
                         candidate.rank() / best.rank()));
@@ -207,12 +205,18 @@ public final class AnswerEngine {
         if (TRACE.isDebugEnabled()) {
             trace(question, plan, ranked, sentences, stored);
         }
+        ConfidenceFeatures features = features(question, plan, ranked, sentences, weights, tools);
+        double confidence = policy.model().probability(features);
+        if (sentences.isEmpty() || confidence < policy.model().threshold()) {
+            return Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation))
+                    .withFeatures(features);
+        }
         CitationNumbering numbering = new CitationNumbering(generation.sources());
         SnippetBuilder builder = new SnippetBuilder(question, numbering, generation.sources());
         List<Snippet> snippets = new ArrayList<>();
-        if (question.type() == AnswerType.LIST) {
-            list(question, sentences, builder).ifPresent(snippets::add);
-        }
+        Optional<Snippet> eventList = question.type() == AnswerType.LIST
+                ? list(question, sentences, builder) : Optional.empty();
         Set<String> usedDocs = new LinkedHashSet<>();
         for (SentenceChooser.Scored scored : sentences) {
             if (snippets.size() == policy.maxSnippets()) {
@@ -223,16 +227,21 @@ public final class AnswerEngine {
                 continue;
             }
             snippets.add(builder.build(scored, sentences));
+            if (eventList.isPresent() && snippets.size() == 1) {
+                // The passage that lists them first, then the dated events in order.
+                snippets.add(eventList.get());
+            }
         }
         if (snippets.isEmpty()) {
-            return Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
-                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
+            return Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation)).withFeatures(features);
         }
         Optional<String> didYouMean = new Correction(generation.analysis()).suggest(asked, plan.concepts(), snippets);
         Optional<PartialDate> asOf = question.present() ? asOf(snippets, generation) : Optional.empty();
-        return new Answer(asked, true, best.confidence(), snippets, numbering.citations(), Optional.empty(),
+        return new Answer(asked, true, confidence, snippets, numbering.citations(), Optional.empty(),
                 List.of(), didYouMean, question.type(), question.language(), asOf, reading, Answer.Outcome.ANSWERED,
-                subject(snippets.get(0), stored, sentences), best.confidence() < policy.minConfidence() + 0.05);
+                subject(snippets.get(0), stored, sentences), confidence < policy.model().threshold() + PARTIAL,
+                features);
     }
 
     private static void trace(Question question, QueryPlan plan, List<Ranked> ranked,
@@ -255,7 +264,34 @@ public final class AnswerEngine {
     }
 
     /** A candidate with its score, coverage and the rank it is ordered by. */
-    private record Ranked(int doc, float score, double confidence, double rank) {
+    private record Ranked(int doc, float score, double confidence, double share, double rank) {
+    }
+
+    /** What the confidence model weighs: see {@link ConfidenceFeatures}. */
+    private static ConfidenceFeatures features(Question question, QueryPlan plan, List<Ranked> ranked,
+            List<SentenceChooser.Scored> sentences, double[] weights, PerGeneration tools) {
+        Ranked best = ranked.get(0);
+        double margin = ranked.size() < 2 || best.rank() <= 0 ? 1 : 1 - ranked.get(1).rank() / best.rank();
+        SentenceChooser.Scored answering = sentences.isEmpty() ? null : sentences.get(0);
+        double total = 0;
+        double unknown = 0;
+        boolean namesSomething = false;
+        boolean corrected = false;
+        for (int i = 0; i < plan.concepts().size(); i++) {
+            QueryPlan.Concept concept = plan.concepts().get(i);
+            total += weights[i];
+            boolean generic = tools.weights().isGeneric(concept.terms(), plan.language());
+            if (concept.docFreq() == 0) {
+                unknown += generic ? 0 : weights[i];
+            } else if (!generic && !plan.common(concept)) {
+                namesSomething = true;
+            }
+            corrected |= concept.corrected();
+        }
+        return new ConfidenceFeatures(best.confidence(), best.share(), Math.max(0, margin),
+                answering == null ? 0 : answering.match(), TypeEvidence.shaped(question.type()) ? 1 : 0,
+                answering != null && answering.typed() ? 1 : 0, namesSomething ? 1 : 0,
+                total <= 0 ? 1 : unknown / total, corrected ? 1 : 0, question.language() == Language.FR ? 1 : 0);
     }
 
     private List<Ranked> rank(TopDocs top, Coverage coverage, Question question, PerGeneration tools)
@@ -275,7 +311,7 @@ public final class AnswerEngine {
                 DocumentView view = tools.documents().get(hit.doc);
                 rank *= 1 + RECENCY * tools.recency().of(view.when()) + (view.asOf().isPresent() ? AS_OF : 0);
             }
-            ranked.add(new Ranked(hit.doc, score, measured.confidence(), rank));
+            ranked.add(new Ranked(hit.doc, score, measured.confidence(), measured.share(), rank));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         return ranked;
@@ -329,7 +365,7 @@ public final class AnswerEngine {
         }
         return new Answer(asked, true, 1, snippets, numbering.citations(), Optional.empty(), List.of(),
                 Optional.empty(), question.type(), question.language(), generation.manifest().asOfDate(),
-                Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false);
+                Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false, ConfidenceFeatures.NONE);
     }
 
     /**
@@ -359,23 +395,28 @@ public final class AnswerEngine {
             Coverage coverage = Coverage.of(searcher, plan.get(), tools.weights());
             List<Ranked> ranked = rank(top, coverage, sideQuestion, tools);
             Ranked best = ranked.get(0);
-            if (best.confidence() < policy.minConfidence()) {
+            if (best.confidence() < policy.minCoverage()) {
                 return Optional.empty();
             }
-            confidence = Math.min(confidence, best.confidence());
             double[] weights = new double[plan.get().concepts().size()];
             for (int i = 0; i < weights.length; i++) {
                 weights[i] = coverage.weight(i);
             }
             List<SentenceChooser.Candidate> read = new ArrayList<>();
             for (Ranked candidate : ranked.subList(0, Math.min(READ, ranked.size()))) {
-                if (candidate.confidence() >= policy.minConfidence()) {
+                if (candidate == best || candidate.confidence() >= policy.minCoverage()) {
                     read.add(new SentenceChooser.Candidate(candidate.doc(), tools.documents().get(candidate.doc()),
                             candidate.rank() / best.rank()));
                 }
             }
             List<SentenceChooser.Scored> sentences = tools.chooser().score(plan.get(), weights,
                     AnswerType.DEFINITION, read);
+            double sideConfidence = policy.model().probability(
+                    features(sideQuestion, plan.get(), ranked, sentences, weights, tools));
+            if (sideConfidence < policy.model().threshold()) {
+                return Optional.empty();
+            }
+            confidence = Math.min(confidence, sideConfidence);
             builder = new SnippetBuilder(sideQuestion, numbering, generation.sources());
             Optional<SentenceChooser.Scored> first = Optional.empty();
             for (SentenceChooser.Scored scored : sentences) {
@@ -393,7 +434,7 @@ public final class AnswerEngine {
         return Optional.of(new Answer(asked, true, confidence, snippets, numbering.citations(), Optional.empty(),
                 List.of(), Optional.empty(), AnswerType.COMPARISON, question.language(), Optional.empty(),
                 Optional.empty(), Answer.Outcome.ANSWERED, Optional.of(String.join(" / ", question.sides())),
-                confidence < policy.minConfidence() + 0.05));
+                confidence < policy.model().threshold() + PARTIAL, ConfidenceFeatures.NONE));
     }
 
     /** The date a present-tense answer is true as of: its passage's, else its event's, else the base's. */

@@ -22,6 +22,8 @@ final class ConceptWeights {
     static final double UNKNOWN_IN_FRENCH = 0.6;
 
     private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
+    /** A number that is not a year ("world war 2", "2 March"): days of the month are in half the texts. */
+    private static final Pattern SMALL_NUMBER = Pattern.compile("\\d{1,3}");
     private static final Pattern FRENCH_MARKERS = Pattern.compile(
             "(?iu)\\b(le|la|les|des|du|est|sont|ont|qui|quand|pourquoi|comment|quel|quelle|quels|quelles|combien|"
                     + "depuis|pour|avec|dans|une|aux|au|été|était|a-t-il|a-t-elle|ont-ils|sont-ils|qu'est-ce|c'est)\\b");
@@ -72,7 +74,8 @@ final class ConceptWeights {
     boolean isGeneric(List<String> terms, Language language) {
         List<String> words = terms.stream().filter(t -> !TextAnalysis.isAliasTerm(t)).toList();
         boolean noName = terms.stream().filter(TextAnalysis::isAliasTerm).allMatch(TextAnalysis::isSynonymTerm);
-        return words.size() == 1 && noName && genericTerms.get(language).contains(words.get(0));
+        return words.size() == 1 && noName && (genericTerms.get(language).contains(words.get(0))
+                || SMALL_NUMBER.matcher(words.get(0)).matches());
     }
 
     static boolean looksFrench(String question) {

@@ -36,9 +36,10 @@ import org.crisisdesk.index.TextAnalysis;
  * @param concepts one per word or alias of the question; confidence is the weighted share a text covers
  * @param field    the searched field: {@link Fields#ALL} for English questions, {@link Fields#ALL_FR} for French
  * @param language the question's language
+ * @param texts    how many texts the searched field has
  */
 record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> concepts, String field,
-        Language language) {
+        Language language, int texts) {
     private static final float TITLE_BOOST = 0.5f;
     private static final double COMMON_SHARE = 0.4;
     private static final float EVENT_PREFERENCE = 1.5f;
@@ -98,7 +99,16 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         BooleanQuery.Builder matching = new BooleanQuery.Builder();
         concepts.forEach(c -> matching.add(c.query(), BooleanClause.Occur.SHOULD));
         return Optional.of(new QueryPlan(scoring.build(), bonus.build(), matching.build(), concepts, field,
-                language));
+                language, texts));
+    }
+
+    /** Whether a concept is in so many texts ("Mali") that it says little about what is asked. */
+    boolean common(Concept concept) {
+        return commonShare(concept) > COMMON_SHARE;
+    }
+
+    private double commonShare(Concept concept) {
+        return concept.docFreq() / (double) Math.max(1, texts);
     }
 
     boolean french() {

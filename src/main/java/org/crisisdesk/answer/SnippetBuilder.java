@@ -25,6 +25,9 @@ final class SnippetBuilder {
 
     /** A second sentence of the same text is shown when it scores at least this share of the first. */
     static final double SECOND_SENTENCE = 0.85;
+    /** Sentences of a passage shown for a list question. */
+    private static final int LIST_SENTENCES = 4;
+
     /** Questions whose answer is a description rather than one fact: shown with the sentence that follows. */
     private static final Set<AnswerType> TELLS_MORE = Set.of(AnswerType.DEFINITION, AnswerType.GENERAL);
 
@@ -52,6 +55,13 @@ final class SnippetBuilder {
             shown.add(answering - 1);
         }
         shown.add(answering);
+        if (question.type() == AnswerType.LIST) {
+            // A list is usually spread over a passage's sentences in order (the heads of state, the coups).
+            for (int next = answering + 1; next < sentences.size() && shown.size() < LIST_SENTENCES; next++) {
+                shown.add(next);
+            }
+            return assemble(view, shown, answering, all);
+        }
         Optional<SentenceChooser.Scored> second = all.stream()
                 .filter(s -> s.candidate().view().id().equals(view.id()) && !shown.contains(s.sentence())
                         && s.score() >= SECOND_SENTENCE * best.score())

@@ -69,8 +69,12 @@ public final class Cli {
               reindex                      validate, build a new index generation and switch to it
               health                       check that the index in service opens and answers (builds nothing)
               console                      the bot's commands at a local prompt (no Discord needed)
-              eval [--set PATH] [--json]   score the engine and a plain BM25 baseline on labelled questions
-                                           (default: the development set in src/test/resources/devset)
+              eval [--set PATH] [--outsider PATH] [--json] [--calibrate FILE [--train TSV]]
+                                           score the engine (and a plain BM25 baseline) on the development set
+                                           (src/test/resources/devset), score what users see first on the
+                                           outsider sets (src/test/resources/outsider, per category), and print
+                                           the confidence's reliability table; --calibrate fits a new confidence
+                                           model on the development set and outsider-b and writes it to FILE
               bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
                                            measure build, latency, throughput and heap against bare Lucene
               bot                          the Discord bot (needs DISCORD_TOKEN or DISCORD_TOKEN_FILE; see README.md)
@@ -273,28 +277,11 @@ public final class Cli {
     }
 
     private int evaluate(EngineConfig config, List<String> words) throws UsageException, EngineException, IOException {
-        Arguments args = Arguments.parse(words, Set.of("set"), Set.of("json"));
-        noPositional(args, "eval");
-        Path setPath = args.option("set").map(Path::of).orElse(QuestionSet.DEFAULT_LOCATION);
-        if (!java.nio.file.Files.exists(setPath)) {
-            throw new UsageException("no question set at " + setPath + " (give one with --set)");
-        }
-        QuestionSet set = QuestionSet.load(setPath);
         Optional<KnowledgeBase> loaded = loadReportingProblems(config);
         if (loaded.isEmpty()) {
             return FAILURE;
         }
-        KnowledgeBase kb = loaded.get();
-        try (Engine engine = open(config)) {
-            EvaluationReport report = new Evaluator(engine, kb).run(set, new StderrProgress(stderr));
-            if (args.flag("json")) {
-                stdout.println(Json.evaluation(report));
-            } else {
-                stdout.print(MarkdownTable.of(report));
-                report.engineMistakes().forEach(m -> stderr.println("  " + m));
-            }
-            return OK;
-        }
+        return new EvalCommand(stdout, stderr, this::open).run(config, loaded.get(), words);
     }
 
     private int bench(EngineConfig config, List<String> words) throws UsageException, IOException {

@@ -115,6 +115,38 @@ final class Json {
     }
 
     static String evaluation(org.crisisdesk.eval.EvaluationReport report) {
+        return write(evaluationNode(report));
+    }
+
+    /** The development set's figures, each outsider set's per category, and the reliability table. */
+    static String evaluation(org.crisisdesk.eval.EvaluationReport report,
+            List<org.crisisdesk.eval.OutsiderReport> outsiders, List<org.crisisdesk.eval.Calibration.Bin> bins) {
+        ObjectNode root = evaluationNode(report);
+        ObjectNode sets = root.putObject("outsider");
+        for (org.crisisdesk.eval.OutsiderReport outsider : outsiders) {
+            ObjectNode set = sets.putObject(outsider.name());
+            for (String category : outsider.categories()) {
+                ObjectNode node = set.putObject(category);
+                for (org.crisisdesk.eval.OutsiderSet.Verdict verdict : org.crisisdesk.eval.OutsiderSet.Verdict.values()) {
+                    node.put(verdict.label().replace('-', '_'), outsider.count(category, verdict));
+                }
+            }
+            set.put("french_answered", outsider.frenchAnswered());
+            set.put("french_answered_in_french", outsider.frenchInFrench());
+        }
+        ArrayNode reliability = root.putArray("reliability");
+        for (org.crisisdesk.eval.Calibration.Bin bin : bins) {
+            ObjectNode node = reliability.addObject();
+            node.put("from", bin.from());
+            node.put("to", bin.to());
+            node.put("answers", bin.answers());
+            node.put("mean_confidence", round(bin.meanProbability()));
+            node.put("share_right", round(bin.accuracy()));
+        }
+        return write(root);
+    }
+
+    private static ObjectNode evaluationNode(org.crisisdesk.eval.EvaluationReport report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("questions", report.questions());
         ObjectNode categories = root.putObject("categories");
@@ -125,7 +157,7 @@ final class Json {
         });
         ArrayNode mistakes = root.putArray("mistakes");
         report.engineMistakes().forEach(mistakes::add);
-        return write(root);
+        return root;
     }
 
     private static void scores(ObjectNode node, org.crisisdesk.eval.Scores scores) {

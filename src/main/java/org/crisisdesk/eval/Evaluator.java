@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.index.ProgressListener;
@@ -24,6 +25,12 @@ public final class Evaluator {
     }
 
     public EvaluationReport run(QuestionSet set, ProgressListener progress) throws IOException {
+        return run(set, progress, engine::ask);
+    }
+
+    /** The same, with answers from {@code asker} (the engine behind a calibration gate). */
+    public EvaluationReport run(QuestionSet set, ProgressListener progress, Function<String, Answer> asker)
+            throws IOException {
         Map<String, Scores> engineScores = new TreeMap<>();
         Map<String, Scores> baselineScores = new TreeMap<>();
         List<String> mistakes = new ArrayList<>();
@@ -31,7 +38,7 @@ public final class Evaluator {
         int done = 0;
         try (Baseline baseline = new Baseline(knowledge)) {
             for (QuestionSet.Question question : set.questions()) {
-                Answer answer = engine.ask(question.q());
+                Answer answer = asker.apply(question.q());
                 Ranking ours = ranking(answer);
                 Ranking theirs = baseline.ask(question.q());
                 for (String key : List.of(question.category(), EvaluationReport.OVERALL)) {

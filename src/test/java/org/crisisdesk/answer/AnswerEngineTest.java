@@ -112,7 +112,7 @@ class AnswerEngineTest {
         assertEquals(Answer.Outcome.NO_ANSWER, answer.outcome());
         assertEquals("I have no sourced answer to that.", answer.message().orElseThrow());
         assertFalse(answer.suggestions().isEmpty());
-        assertTrue(answer.confidence() < AnswerPolicy.DEFAULT.minConfidence());
+        assertTrue(answer.confidence() < AnswerPolicy.DEFAULT.model().threshold());
     }
 
     @Test
