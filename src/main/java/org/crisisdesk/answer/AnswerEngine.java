@@ -17,6 +17,7 @@ import org.crisisdesk.citation.CitationNumbering;
 import org.crisisdesk.index.Generation;
 import org.crisisdesk.index.GenerationManager;
 import org.crisisdesk.index.Language;
+import org.crisisdesk.index.TextAnalysis;
 import org.crisisdesk.knowledge.PartialDate;
 
 /**
@@ -207,6 +208,7 @@ public final class AnswerEngine {
         }
         ConfidenceFeatures features = features(question, plan, ranked, sentences, weights, tools);
         double confidence = policy.model().probability(features);
+        TRACE.debug("confidence {} from {}", confidence, features);
         if (sentences.isEmpty() || confidence < policy.model().threshold()) {
             return Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
                     EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation))
@@ -267,6 +269,14 @@ public final class AnswerEngine {
     private record Ranked(int doc, float score, double confidence, double share, double rank) {
     }
 
+    private static final Pattern CRISIS_YEAR = Pattern.compile("20(?:1[1-9]|2[0-6])");
+
+    /** A name the aliases know (not a synonym group), or a year of the crisis. */
+    private static boolean namesAnEntity(QueryPlan.Concept concept) {
+        return concept.terms().stream().anyMatch(t -> TextAnalysis.isAliasTerm(t) && !TextAnalysis.isSynonymTerm(t)
+                || CRISIS_YEAR.matcher(t).matches());
+    }
+
     /** What the confidence model weighs: see {@link ConfidenceFeatures}. */
     private static ConfidenceFeatures features(Question question, QueryPlan plan, List<Ranked> ranked,
             List<SentenceChooser.Scored> sentences, double[] weights, PerGeneration tools) {
@@ -283,7 +293,7 @@ public final class AnswerEngine {
             boolean generic = tools.weights().isGeneric(concept.terms(), plan.language());
             if (concept.docFreq() == 0) {
                 unknown += generic ? 0 : weights[i];
-            } else if (!generic && !plan.common(concept)) {
+            } else if (!generic && (namesAnEntity(concept) || plan.rare(concept))) {
                 namesSomething = true;
             }
             corrected |= concept.corrected();

@@ -12,8 +12,9 @@ package org.crisisdesk.answer;
  * @param match        the weighted share of the question in the answering sentence itself
  * @param shaped       the question asks for a kind of answer with a shape (a date, a name, a number, a cause)
  * @param typed        the answering sentence has that shape
- * @param namesSomething the question names something the base knows and that is not everywhere in it (not only
- *                     "Mali", not only everyday words)
+ * @param namesSomething the question names something of the crisis: a name the aliases know (a person, a group, a
+ *                     place, an operation), a year of the crisis, or a word only a few texts use; "war", "world"
+ *                     or "players" do not
  * @param unknown      the weighted share of the question made of words the base has never seen
  * @param corrected    a misspelt word was read as a near spelling
  * @param french       the question is French

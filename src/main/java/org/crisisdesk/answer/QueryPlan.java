@@ -42,6 +42,7 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         Language language, int texts) {
     private static final float TITLE_BOOST = 0.5f;
     private static final double COMMON_SHARE = 0.4;
+    private static final double RARE_SHARE = 0.02;
     private static final float EVENT_PREFERENCE = 1.5f;
     private static final float PERSON_PREFERENCE = 1.5f;
     /** Shorter unknown words are too often other real words one letter away to be corrected safely. */
@@ -105,6 +106,11 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
     /** Whether a concept is in so many texts ("Mali") that it says little about what is asked. */
     boolean common(Concept concept) {
         return commonShare(concept) > COMMON_SHARE;
+    }
+
+    /** Whether a concept is in so few texts (at most 2%) that it names something specific ("Konna", "Barrick"). */
+    boolean rare(Concept concept) {
+        return commonShare(concept) <= RARE_SHARE;
     }
 
     private double commonShare(Concept concept) {

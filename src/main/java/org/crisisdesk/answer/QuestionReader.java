@@ -121,12 +121,20 @@ public final class QuestionReader {
                     + "|\\b(?:build|make|assemble|fabriquer|construire)\\b.*\\b(?:ied|bomb|explosive|suicide vest"
                     + "|engin explosif|bombe|explosif)s?\\b"
                     + "|\\b(?:join|rejoindre|fund|financer)\\s+(?:jnim|gsim|isis|daesh|the islamic state|is sahel|aqim"
-                    + "|wagner|africa corps|the jihadists|les djihadistes|les jihadistes)\\b");
+                    + "|wagner|africa corps|the jihadists|les djihadistes|les jihadistes)\\b"
+                    + "|\\b(?:send|wire|transfer|get|donate|envoyer|transferer)\\s+(?:money|funds|cash|weapons|arms|argent"
+                    + "|fonds|armes)\\s+(?:to|a|aux?)\\s+(?:the\\s+)?(?:fla|jnim|gsim|isis|is sahel|jihadists?|fighters|rebels"
+                    + "|combattants|djihadistes|jihadistes|rebelles)\\b"
+                    + "|\\b(?:where|how)\\b.*\\b(?:malian army|fama|troops|soldiers|wagner|africa corps|armee)\\b.*\\b(?:positions?"
+                    + "|located|stationed|hiding|bases? (?:are|is))\\b");
     private static final Pattern OPINION = Pattern.compile(
             "\\b(?:who(?:'s| is)? (?:right|wrong|to blame|the good guys|the bad guys)|who should win|is .* to blame"
                     + "|(?:is|are) (?:france|russia|the junta|wagner|jnim|goita|the west|ecowas) (?:good|bad|evil|right"
                     + "|wrong|to blame|terrorists)|your opinion|what do you think|do you think|do you support"
                     + "|tell me a joke|a joke|ignore (?:your|all|previous|the)|system prompt|pretend|roleplay"
+                    + "|villain|hero or|pick one|pick a side|no hedging|just give me (?:a|one) name|who(?:'s| is) worse"
+                    + "|developer mode|system override|you are now|no rules|jailbreak|reveal your|your (?:hidden|secret)"
+                    + "|configuration|your instructions|write (?:me )?a (?:rap|song|poem|story)|recipe|joke"
                     + "|qui a raison|qui a tort|qui est responsable de tout|ton avis|votre avis|blague)\\b");
 
     private QuestionReader() {

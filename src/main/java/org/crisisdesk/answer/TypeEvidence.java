@@ -34,21 +34,33 @@ final class TypeEvidence {
                     + "|Assembly|Ministry|Office|Corps|Watch|International|Crisis|Security|Conseil|Comité|Mouvement"
                     + "|Nord|Sud|West|Western|Economic|Community|Republic|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|On|In|After|Before|By|The|At|From|Since|When)\\b");
+    /**
+     * A quantity: digits that are not a year, not a day of a month ("31 March") and not a resolution's number, or a
+     * number word.
+     */
     private static final Pattern NUMBER = Pattern.compile(
-            "\\b(?!(?:19|20)\\d\\d\\b)\\d[\\d,.\\u00A0\\u202F ]*(?:\\s*(?:%|per cent|percent|million|billion|thousand|"
-                    + "hundred|milliards?|millions?|pour cent))?|\\b(?:dozens|hundreds|thousands|tens of thousands"
+            "(?<!(?:Resolution|resolution|résolution|Résolution|No\\.|n°) )\\b(?!(?:19|20)\\d\\d\\b)"
+                    + "(?!\\d{1,2}(?:st|nd|rd|th|er)?\\s+(?:" + MONTHS + ")\\b)\\d[\\d,.\\u00A0\\u202F ]*"
+                    + "(?:\\s*(?:%|per cent|percent|million|billion|thousand|hundred|milliards?|millions?|pour cent))?|\\b(?:dozens|hundreds|thousands|tens of thousands"
                     + "|a dozen|a hundred|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty"
                     + "|forty|fifty|sixty|seventy|eighty|ninety|dizaines|centaines|milliers|deux|trois|quatre|cinq"
                     + "|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent)\\b");
+    /**
+     * Words that give a cause or a purpose. Temporal words ("after", "following", "amid") and "over" are left out:
+     * they mark a cause only sometimes, and "France declared Serval over" or "effect one year after" are not reasons.
+     */
     private static final Pattern REASON = Pattern.compile(
-            "\\b(?:because|because of|after|following|in protest|protesting|in response|accusing|accused|citing"
-                    + "|saying|over|due to|owing to|as a result|led to|fuelled|fueled|driven by|amid|blamed|demanded"
-                    + "|demanding|called for|in order to|so as to|to punish|to protest|reasons?|caused|triggered"
-                    + "|angry|anger|furious|frustrat\\w*|discontent|dissatisf\\w*|grievances?|blaming|blames"
-                    + "|in retaliation|retaliat\\w*|protests?|protested|which it said|saying that|arguing|to counter"
-                    + "|colère|furieux|mécontentement|frustration|griefs|en représailles|protestations?|estimant|jugeant"
-                    + "|parce que|car|en raison|à cause|a cause|après|apres|suite à|accusant|reprochant|invoquant"
-                    + "|en réponse|pour protester|exigeant|exigé|demandé|raison)\\b");
+            "\\b(?:because|due to|owing to|as a result of|in protest|protesting|in response|in retaliation"
+                    + "|retaliat\\w*|accusing|accused|citing|blaming|blamed|demanded|demanding|called for|calling for"
+                    + "|at the request|requests?|requested|appeal\\w*|asked|to halt|to stop|to prevent|to protect"
+                    + "|to counter|to fight|to punish|to protest|in order to|so as to|in a bid to|aimed at|aiming to"
+                    + "|reasons?|caused|triggered|fuell?ed|driven by|led to|angry|anger|furious|frustrat\\w*"
+                    + "|discontent|dissatisf\\w*|grievances?|denounc\\w*|argued|arguing|saying that|saying it"
+                    + "|which it said|describing|described as|incapable|failed to|failure"
+                    + "|parce que|car|en raison|à cause|a cause|du fait|accusant|reprochant|invoquant|en réponse"
+                    + "|en représailles|pour protester|exigeant|exigé|demandé|à la demande|à l'appel|pour stopper"
+                    + "|pour enrayer|pour empêcher|pour contrer|afin de|raisons?|colère|mécontentement|frustration"
+                    + "|griefs|estimant|jugeant|dénonçant|affirmant|incapable|échec)\\b");
     private static final Pattern PLACE = Pattern.compile(
             "\\b(?:in|at|near|from|to|à|a|au|près de|dans)\\s+(?:the\\s+)?\\p{Lu}[\\p{L}’'-]+");
     private static final Pattern DEFINITION = Pattern.compile(

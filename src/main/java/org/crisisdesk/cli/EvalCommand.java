@@ -30,11 +30,12 @@ import org.crisisdesk.knowledge.KnowledgeBase;
  * (what a user sees first, per category), and prints how well its confidence is calibrated. The engine is run once
  * answering everything it can; each answer is then kept or refused by the confidence model, so the same run gives
  * the scores and the calibration data. {@code --calibrate FILE} fits a new model on the development set and the
- * training outsider set ({@code --train}, default outsider-b) and writes it to FILE.
+ * training outsider sets ({@code --train NAME,NAME}, default outsider-b and outsider-d) and writes it to FILE.
  */
 final class EvalCommand {
 
-    static final Path TRAINING_SET = OutsiderSet.DEFAULT_LOCATION.resolve("outsider-b.tsv");
+    /** The outsider sets the confidence model is fitted on; a and c are kept out of the fit to measure it. */
+    static final List<String> TRAINING_SETS = List.of("outsider-b", "outsider-d");
 
     private final PrintStream stdout;
     private final PrintStream stderr;
@@ -65,7 +66,7 @@ final class EvalCommand {
         }
         Path outsiderPath = args.option("outsider").map(Path::of).orElse(OutsiderSet.DEFAULT_LOCATION);
         List<OutsiderSet> outsiders = Files.exists(outsiderPath) ? OutsiderSet.loadAll(outsiderPath) : List.of();
-        Path training = args.option("train").map(Path::of).orElse(TRAINING_SET);
+        List<String> training = args.option("train").map(t -> List.of(t.split(","))).orElse(TRAINING_SETS);
         ConfidenceModel shipped = config.policy().model();
         // Answer everything that has a candidate; the gate below refuses as the model would.
         EngineConfig answerAll = new EngineConfig(config.knowledge(), config.index(),
@@ -98,15 +99,15 @@ final class EvalCommand {
             if (args.option("calibrate").isPresent()) {
                 // The development set and the training outsider set weigh the same in the fit: the development
                 // set is three times as long, but its questions are worded like the knowledge base.
-                String trainingName = training.getFileName().toString().replaceFirst("\\.tsv$", "");
-                List<Calibration.Example> outsider = outsiderExamples.getOrDefault(trainingName, List.of());
+                List<Calibration.Example> outsider = new ArrayList<>();
+                training.forEach(name -> outsider.addAll(outsiderExamples.getOrDefault(name.strip(), List.of())));
                 List<Calibration.Example> fitOn = new ArrayList<>();
                 devExamples.forEach(e -> fitOn.add(e.weighted(outsider.isEmpty() ? 1
                         : (double) outsider.size() / devExamples.size())));
                 fitOn.addAll(outsider);
                 ConfidenceModel fitted = Calibration.fit(fitOn, "fitted on " + LocalDate.now() + " on "
-                        + devExamples.size() + " development and " + (fitOn.size() - devExamples.size())
-                        + " " + trainingName + " answers");
+                        + devExamples.size() + " development and " + outsider.size() + " " + String.join(" + ",
+                        training) + " answers");
                 Path out = Path.of(args.option("calibrate").get());
                 fitted.write(out);
                 stderr.println("wrote " + out + ": " + fitted);

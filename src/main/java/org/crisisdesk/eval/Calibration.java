@@ -19,7 +19,7 @@ public final class Calibration {
     /** What must hold at the threshold, on the examples fitted. */
     static final double MAX_OFF_TOPIC_ANSWERED = 1.0 / 50;
     /** How much worse a wrong answer is than a refusal, against a right answer. */
-    static final double WRONG_COST = 2.0;
+    static final double WRONG_COST = 1.0;
 
     private static final int ITERATIONS = 20_000;
     private static final double LEARNING_RATE = 0.5;
