@@ -339,9 +339,10 @@ public final class Cli {
         try {
             Engine.Health health = Engine.health(config);
             String stale = health.stale() ? "; the knowledge base has changed since it was built (run 'reindex')" : "";
+            String asOf = health.manifest().asOfDate().map(d -> ", knowledge as of " + d.display()).orElse("");
             stdout.println("ok: generation " + health.generation() + " (" + health.manifest().passages() + " passages, "
                     + health.manifest().events() + " events, " + health.manifest().sources()
-                    + " sources) answered a probe question in " + health.probeMillis() + " ms" + stale);
+                    + " sources" + asOf + ") answered a probe question in " + health.probeMillis() + " ms" + stale);
             return OK;
         } catch (IOException | UncheckedIOException e) {
             stderr.println("unhealthy: " + e.getMessage());

@@ -216,7 +216,8 @@ class CliTest {
         assertEquals(0, run("reindex").status());
         Run ok = run("health");
         assertEquals(0, ok.status(), ok.err());
-        assertTrue(ok.out().startsWith("ok: generation gen-000001 (3 passages, 4 events, 4 sources)"), ok.out());
+        assertTrue(ok.out().startsWith("ok: generation gen-000001 (3 passages, 4 events, 4 sources, knowledge as of"
+                + " 31 December 2023)"), ok.out());
         assertFalse(ok.out().contains("changed"), ok.out());
         Files.writeString(knowledge.resolve("aliases.yaml"), "\n# edited\n", java.nio.file.StandardOpenOption.APPEND);
         Run stale = run("health");
