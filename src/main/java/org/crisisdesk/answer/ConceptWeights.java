@@ -40,7 +40,7 @@ final class ConceptWeights {
             + " cause causes caused reason effect effects impact consequence consequences ask asked after before"
             + " since during latest news newest recent update updates going happening situation safe safety"
             + " next happened current lead leads leader head heads run runs rule rules ruler charge control"
-            + " controls govern governs officially official exactly";
+            + " controls govern governs officially official exactly from into onto upon within via toward towards";
 
     /** The same in French: function verbs, time words and role words that name nothing of their own. */
     private static final String FRENCH_GENERIC_WORDS = "fin finir finit terminer termine mettre mis met faire fait"

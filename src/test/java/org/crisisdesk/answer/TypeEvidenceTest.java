@@ -1,0 +1,57 @@
+package org.crisisdesk.answer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TypeEvidenceTest {
+
+    private static List<String> spans(AnswerType type, String sentence) {
+        return TypeEvidence.spans(type, sentence).stream().map(h -> sentence.substring(h.start(), h.end())).toList();
+    }
+
+    @Test
+    void findsDatesInEitherLanguage() {
+        assertEquals(List.of("11 January 2013"), spans(AnswerType.DATE, "France intervened on 11 January 2013."));
+        assertEquals(List.of("18 août 2020"), spans(AnswerType.DATE, "Le coup d'État du 18 août 2020."));
+        assertEquals(List.of("April 2026"), spans(AnswerType.DATE, "Reports from April 2026 say so."));
+        assertFalse(TypeEvidence.has(AnswerType.DATE, "The army retook the town."));
+    }
+
+    @Test
+    void findsPeopleButNotOrganisationsOrPlaces() {
+        assertEquals(List.of("Colonel Assimi Goïta"), spans(AnswerType.PERSON,
+                "Colonel Assimi Goïta led the National Committee for the Salvation of the People."));
+        assertTrue(spans(AnswerType.PERSON, "The Security Council met in Bamako.").isEmpty());
+        assertTrue(TypeEvidence.has(AnswerType.PERSON, "Iyad Ag Ghaly leads JNIM."));
+        assertTrue(TypeEvidence.has(AnswerType.PERSON, "Bah N'Daw was sworn in."));
+    }
+
+    @Test
+    void findsQuantitiesButNotYearsDaysOrResolutionNumbers() {
+        assertEquals(List.of("12,600"), spans(AnswerType.NUMBER,
+                "Resolution 2100 authorised up to 12,600 uniformed personnel on 25 April 2013."));
+        assertTrue(TypeEvidence.has(AnswerType.NUMBER, "More than 300 peacekeepers died."));
+        assertTrue(TypeEvidence.has(AnswerType.NUMBER, "Des centaines de civils ont été tués."));
+        assertFalse(TypeEvidence.has(AnswerType.NUMBER, "Resolution 2690 was adopted on 30 June 2023."));
+    }
+
+    @Test
+    void findsCausesButNotMereSequence() {
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "The junta demanded the mission's withdrawal, citing failure."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "Le Mali a quitté la CEDEAO en raison des sanctions."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "France launched Serval to halt a jihadist offensive."));
+        assertFalse(TypeEvidence.has(AnswerType.REASON, "France declared Serval over on 13 July 2014."));
+        assertFalse(TypeEvidence.has(AnswerType.REASON, "A withdrawal takes effect one year after notification."));
+    }
+
+    @Test
+    void theLatestYearASentenceNames() {
+        assertEquals(0, SentenceChooser.latestYear("No year here."));
+        assertEquals(1, SentenceChooser.latestYear("Between 2012 and 2026."));
+        assertEquals(8 / 14.0, SentenceChooser.latestYear("In 2013 and again in 2020."), 1e-9);
+    }
+}
