@@ -476,9 +476,10 @@ public final class AnswerEngine {
         if (current != null && current.generation() == generation) {
             return current;
         }
-        StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), CACHED_DOCUMENTS);
+        StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), generation.analysis(),
+                CACHED_DOCUMENTS);
         PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
-                new SentenceChooser(generation.analysis()), documents, Recency.of(generation.searcher()));
+                new SentenceChooser(documents), documents, Recency.of(generation.searcher()));
         perGeneration.set(fresh);
         return fresh;
     }

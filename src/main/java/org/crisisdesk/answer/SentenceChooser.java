@@ -29,10 +29,10 @@ final class SentenceChooser {
     /** Even a sentence without the question's words can answer (the passage's title matched them). */
     static final double FLOOR = 0.15;
 
-    private final TextAnalysis analysis;
+    private final StoredDocuments documents;
 
-    SentenceChooser(TextAnalysis analysis) {
-        this.analysis = analysis;
+    SentenceChooser(StoredDocuments documents) {
+        this.documents = documents;
     }
 
     /** One candidate text, with its rank relative to the best (0..1]. */
@@ -54,7 +54,8 @@ final class SentenceChooser {
     }
 
     /** Every sentence of every candidate, best first. */
-    List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, List<Candidate> candidates) {
+    List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, List<Candidate> candidates)
+            throws java.io.IOException {
         return score(plan, weights, type, false, candidates);
     }
 
@@ -63,15 +64,12 @@ final class SentenceChooser {
      * naming later years scores higher (in a list of prime ministers, the one about the latest).
      */
     List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, boolean present,
-            List<Candidate> candidates) {
+            List<Candidate> candidates) throws java.io.IOException {
         Language language = plan.language();
         List<Set<String>> conceptTerms = new ArrayList<>();
-        boolean aliases = false;
         for (QueryPlan.Concept concept : plan.concepts()) {
             // The terms actually searched: a misspelt word's near spellings, not the misspelling.
-            List<String> searched = QueryPlan.terms(concept.query());
-            conceptTerms.add(new HashSet<>(searched));
-            aliases |= searched.stream().anyMatch(TextAnalysis::isAliasTerm);
+            conceptTerms.add(new HashSet<>(QueryPlan.terms(concept.query())));
         }
         double total = 0;
         for (double w : weights) {
@@ -81,14 +79,12 @@ final class SentenceChooser {
         for (Candidate candidate : candidates) {
             List<Scored> scored = new ArrayList<>();
             DocumentView view = candidate.view();
-            boolean[] inTitle = matched(analysis.tokens(view.title(language), aliases, language), conceptTerms);
+            AnalysedDocument analysed = documents.analysed(candidate.doc(), language);
+            boolean[] inTitle = matched(analysed.title(), conceptTerms);
             List<IndexedSentence> sentences = view.sentences();
-            // An event's date is part of what it says ("what happened on 1 July 2013?"), though not of its text.
-            String datePrefix = view.date().map(d -> d.display() + " " + d.display("fr") + " ").orElse("");
             for (int i = 0; i < sentences.size(); i++) {
-                String text = datePrefix + sentences.get(i).text(language);
-                scored.add(scoreSentence(candidate, i, text, datePrefix.length(), language, conceptTerms, weights,
-                        total, inTitle, type, aliases, present));
+                scored.add(scoreSentence(candidate, i, sentences.get(i).text(language), analysed.sentences().get(i),
+                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present));
             }
             all.addAll(ranked(scored));
         }
@@ -119,11 +115,13 @@ final class SentenceChooser {
         return out;
     }
 
-    /** Scores one sentence; {@code text} starts with {@code prefix} characters (an event's date) not shown in it. */
-    private Scored scoreSentence(Candidate candidate, int index, String text, int prefix, Language language,
-            List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle, AnswerType type,
-            boolean aliases, boolean present) {
-        List<TextAnalysis.Token> tokens = analysis.tokens(text, aliases, language);
+    /**
+     * Scores one sentence ({@code text}, as shown) from its analysed {@code tokens}, which start with {@code prefix}
+     * characters not shown in it (an event's date).
+     */
+    private static Scored scoreSentence(Candidate candidate, int index, String text, List<TextAnalysis.Token> tokens,
+            int prefix, List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle,
+            AnswerType type, boolean present) {
         boolean[] found = new boolean[conceptTerms.size()];
         Map<Integer, Integer> firstPosition = new HashMap<>();
         List<Snippet.Highlight> marks = new ArrayList<>();
@@ -149,8 +147,7 @@ final class SentenceChooser {
         }
         double focus = total <= 0 ? 0 : covered / total;
         double match = total <= 0 ? 0 : coveredInFull / total;
-        boolean typed = candidate.view().event() && type == AnswerType.DATE
-                || TypeEvidence.has(type, text.substring(prefix));
+        boolean typed = candidate.view().event() && type == AnswerType.DATE || TypeEvidence.has(type, text);
         double typeFactor = !TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED;
         double proximity = proximity(firstPosition);
         double position = 0.05 / (1 + index);

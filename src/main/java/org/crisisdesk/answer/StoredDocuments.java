@@ -1,44 +1,71 @@
 package org.crisisdesk.answer;
 
 import java.io.IOException;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
+import org.crisisdesk.index.Language;
+import org.crisisdesk.index.TextAnalysis;
 
 /**
- * Recently read stored documents of one generation, as {@link DocumentView}s. Reading a stored document
- * decompresses its whole block and its sentences are JSON to parse, and a question reads the same few documents
- * several times (to choose a sentence, to cite it, to suggest topics); the same popular texts also answer many
- * questions. Bounded, least recently used first out, thread-safe.
+ * Recently read stored documents of one generation, as {@link DocumentView}s, with their analysed forms. Reading a
+ * stored document decompresses its whole block and its sentences are JSON to parse, and a question reads the same
+ * few documents several times (to choose a sentence, to cite it, to suggest topics); the same popular texts also
+ * answer many questions. Bounded, least recently used first out, thread-safe.
  */
 final class StoredDocuments {
 
     private final IndexReader reader;
-    private final Map<Integer, DocumentView> recent;
+    private final TextAnalysis analysis;
+    private final Map<Integer, Entry> recent;
 
-    StoredDocuments(IndexReader reader, int capacity) {
+    /** A document and its analysis per language, filled on first use. */
+    private static final class Entry {
+        final DocumentView view;
+        final Map<Language, AnalysedDocument> analysed = new EnumMap<>(Language.class);
+
+        Entry(DocumentView view) {
+            this.view = view;
+        }
+    }
+
+    StoredDocuments(IndexReader reader, TextAnalysis analysis, int capacity) {
         this.reader = reader;
+        this.analysis = analysis;
         this.recent = new LinkedHashMap<>(capacity * 2, 0.75f, true) {
             private static final long serialVersionUID = 1L;
 
             @Override
-            protected boolean removeEldestEntry(Map.Entry<Integer, DocumentView> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<Integer, Entry> eldest) {
                 return size() > capacity;
             }
         };
     }
 
     DocumentView get(int doc) throws IOException {
+        return entry(doc).view;
+    }
+
+    /** The document's terms in {@code language}, analysed on first use. */
+    AnalysedDocument analysed(int doc, Language language) throws IOException {
+        Entry entry = entry(doc);
+        synchronized (entry) {
+            return entry.analysed.computeIfAbsent(language, l -> AnalysedDocument.of(entry.view, l, analysis));
+        }
+    }
+
+    private Entry entry(int doc) throws IOException {
         synchronized (recent) {
-            DocumentView cached = recent.get(doc);
+            Entry cached = recent.get(doc);
             if (cached != null) {
                 return cached;
             }
         }
-        DocumentView loaded = DocumentView.of(reader.storedFields().document(doc));
+        Entry loaded = new Entry(DocumentView.of(reader.storedFields().document(doc)));
         synchronized (recent) {
-            recent.put(doc, loaded);
+            Entry raced = recent.putIfAbsent(doc, loaded);
+            return raced != null ? raced : loaded;
         }
-        return loaded;
     }
 }
