@@ -30,7 +30,7 @@ public final class NoticeRenderer {
         parts.add(texts.get("help.intro"));
         if (facts.firstEvent().isPresent() && facts.baseAsOf().isPresent()) {
             parts.add(texts.get("help.period", Integer.toString(facts.firstEvent().get().year()),
-                    texts.date(facts.baseAsOf().get()), texts.date(facts.baseAsOf().get())));
+                    texts.date(facts.baseAsOf().get())));
         }
         parts.add(texts.get("help.examples") + "\n" + String.join("\n",
                 List.of("> " + texts.get("help.example1"), "> " + texts.get("help.example2"),

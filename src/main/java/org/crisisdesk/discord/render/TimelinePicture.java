@@ -14,10 +14,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +33,8 @@ public final class TimelinePicture {
     private static final Logger LOG = LoggerFactory.getLogger(TimelinePicture.class);
 
     public static final int WIDTH = 800;
-    public static final int HEIGHT = 230;
+    /** The tallest picture: eleven dots stacked on one date; fewer make it shorter. */
+    public static final int HEIGHT = 330;
     public static final String FILE = "timeline.png";
 
     static final Color BACKGROUND = new Color(0x2B2D31);
@@ -45,11 +46,12 @@ public final class TimelinePicture {
 
     private static final int LEFT = 24;
     private static final int RIGHT = WIDTH - 24;
-    private static final int AXIS_Y = 140;
-    private static final int DOT = 4;
-    private static final int PAGE_DOT = 6;
-    private static final int STACK = 9;
+    private static final int AXIS_Y = 230;
+    private static final int DOT = 5;
+    private static final int PAGE_DOT = 8;
+    private static final int STACK = 11;
     private static final int MAX_STACK = 11;
+    private static final Font LABELS = new Font(Font.SANS_SERIF, Font.PLAIN, 17);
 
     /** The picture of {@code all} with events {@code [pageStart, pageEnd)} marked; empty if it cannot be drawn. */
     public Optional<EmbedView.Picture> draw(List<TimelineEvent> all, int pageStart, int pageEnd, Texts texts) {
@@ -81,9 +83,11 @@ public final class TimelinePicture {
         return index < 0 ? OTHER : PALETTE.get(index);
     }
 
+    /** Drawn on a canvas of the greatest height, then cut down to the dots' stack: no empty band on top. */
     BufferedImage image(List<TimelineEvent> all, int pageStart, int pageEnd, Texts texts) {
         BufferedImage image = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
+        int cropTop;
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
@@ -97,29 +101,35 @@ public final class TimelinePicture {
             long max = last.toEpochDay() + span / 40 + 1;
             List<String> coloured = colouredTopics(all);
 
-            int bandLeft = x(all.get(Math.min(pageStart, all.size() - 1)).date().start().toEpochDay(), min, max);
-            int bandRight = x(all.get(Math.max(pageStart, pageEnd - 1)).date().start().toEpochDay(), min, max);
+            // Where every dot goes: by date, dots of one column stacked upwards.
+            Map<Integer, Integer> stacked = new HashMap<>();
+            int[][] dots = new int[all.size()][];
+            int top = AXIS_Y;
+            for (int i = 0; i < all.size(); i++) {
+                int x = x(all.get(i).date().start().toEpochDay(), min, max);
+                int level = Math.min(MAX_STACK, stacked.merge(x / (DOT * 2), 1, Integer::sum) - 1);
+                dots[i] = new int[] {x, AXIS_Y - 10 - level * STACK};
+                top = Math.min(top, dots[i][1]);
+            }
+            cropTop = Math.max(0, top - 28);
+            int firstOnPage = Math.min(pageStart, all.size() - 1);
+            int lastOnPage = Math.max(firstOnPage, Math.min(pageEnd, all.size()) - 1);
             g.setColor(PAGE_BAND);
-            g.fillRoundRect(bandLeft - 10, 8, bandRight - bandLeft + 20, AXIS_Y - 2, 8, 8);
+            g.fillRoundRect(dots[firstOnPage][0] - 12, top - 16, dots[lastOnPage][0] - dots[firstOnPage][0] + 24,
+                    AXIS_Y - top + 20, 10, 10);
 
             g.setColor(AXIS);
             g.setStroke(new BasicStroke(2f));
             g.drawLine(LEFT, AXIS_Y, RIGHT, AXIS_Y);
-            ticks(g, min, max);
+            ticks(g, min, max, texts);
 
-            Map<Integer, Integer> stacked = new HashMap<>();
             List<int[]> pageDots = new ArrayList<>();
             for (int i = 0; i < all.size(); i++) {
-                TimelineEvent event = all.get(i);
-                int x = x(event.date().start().toEpochDay(), min, max);
-                int column = x / (DOT * 2);
-                int level = Math.min(MAX_STACK, stacked.merge(column, 1, Integer::sum) - 1);
-                int y = AXIS_Y - 10 - level * STACK;
                 if (i >= pageStart && i < pageEnd) {
-                    pageDots.add(new int[] {x, y, i});
+                    pageDots.add(new int[] {dots[i][0], dots[i][1], i});
                 } else {
-                    g.setColor(colour(event, coloured));
-                    g.fillOval(x - DOT, y - DOT, DOT * 2, DOT * 2);
+                    g.setColor(colour(all.get(i), coloured));
+                    g.fillOval(dots[i][0] - DOT, dots[i][1] - DOT, DOT * 2, DOT * 2);
                 }
             }
             // The page's dots last, on top, larger and outlined.
@@ -134,16 +144,16 @@ public final class TimelinePicture {
         } finally {
             g.dispose();
         }
-        return image;
+        return image.getSubimage(0, cropTop, WIDTH, HEIGHT - cropTop);
     }
 
     private static int x(long day, long min, long max) {
         return LEFT + (int) Math.round((double) (day - min) * (RIGHT - LEFT) / Math.max(1, max - min));
     }
 
-    /** Year ticks, or month ticks within a year or two; labels at least 48 px apart. */
-    private static void ticks(Graphics2D g, long min, long max) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+    /** Year ticks, or month ticks within a year or two; as many labels as fit without touching. */
+    private static void ticks(Graphics2D g, long min, long max, Texts texts) {
+        g.setFont(LABELS);
         FontMetrics metrics = g.getFontMetrics();
         LocalDate start = LocalDate.ofEpochDay(min);
         LocalDate end = LocalDate.ofEpochDay(max);
@@ -154,44 +164,45 @@ public final class TimelinePicture {
             marks.add(mark);
             mark = months ? mark.plusMonths(1) : mark.plusYears(1);
         }
+        List<String> labels = marks.stream().map(at -> months
+                ? texts.shortDate(new PartialDate(at.getYear(), at.getMonthValue(), 0, PartialDate.Precision.MONTH))
+                : Integer.toString(at.getYear())).toList();
+        int widest = labels.stream().mapToInt(metrics::stringWidth).max().orElse(0) + 16;
         int step = 1;
-        while (marks.size() / step > 0 && (RIGHT - LEFT) / Math.max(1, marks.size() / step) < 48) {
+        while (marks.size() > step && (double) (RIGHT - LEFT) * step / marks.size() < widest) {
             step++;
         }
         for (int i = 0; i < marks.size(); i += step) {
-            LocalDate at = marks.get(i);
-            int x = x(at.toEpochDay(), min, max);
+            int x = x(marks.get(i).toEpochDay(), min, max);
             g.setColor(AXIS);
             g.drawLine(x, AXIS_Y, x, AXIS_Y + 6);
-            String label = months ? String.format(Locale.ROOT, "%d-%02d", at.getYear(), at.getMonthValue())
-                    : Integer.toString(at.getYear());
-            g.drawString(label, x - metrics.stringWidth(label) / 2, AXIS_Y + 20);
+            g.drawString(labels.get(i), x - metrics.stringWidth(labels.get(i)) / 2, AXIS_Y + 26);
         }
     }
 
     private static void legend(Graphics2D g, List<String> coloured, boolean other, Texts texts) {
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        g.setFont(LABELS);
         FontMetrics metrics = g.getFontMetrics();
         int x = LEFT;
-        int y = AXIS_Y + 50;
+        int y = AXIS_Y + 62;
         List<String> labels = new ArrayList<>(coloured);
         if (other) {
             labels.add(texts.get("timeline.other"));
         }
         for (int i = 0; i < labels.size(); i++) {
             String label = labels.get(i).length() > 28 ? labels.get(i).substring(0, 27) + "…" : labels.get(i);
-            int width = 16 + metrics.stringWidth(label) + 18;
+            int width = 20 + metrics.stringWidth(label) + 22;
             if (x + width > RIGHT) {
                 x = LEFT;
-                y += 20;
+                y += 26;
                 if (y > HEIGHT - 6) {
                     return;
                 }
             }
             g.setColor(i < coloured.size() ? PALETTE.get(i) : OTHER);
-            g.fillOval(x, y - 10, 10, 10);
+            g.fillOval(x, y - 13, 13, 13);
             g.setColor(AXIS);
-            g.drawString(label, x + 16, y);
+            g.drawString(label, x + 20, y);
             x += width;
         }
     }

@@ -23,8 +23,11 @@ public final class TimelineRenderer {
     /** A last page this short is folded into the one before: nobody should page on for one event. */
     static final int SHORT_TAIL = 2;
 
-    /** Text an event line is cut to; events are one sentence, so this is rarely reached. */
-    private static final int EVENT_TEXT = 280;
+    /**
+     * Text an event line is cut to (at a sentence or a word): about two lines of an embed, so a page of ten reads
+     * as a list; /ask gives an event in full.
+     */
+    private static final int EVENT_TEXT = 160;
 
     /** A source id written into a curator's note, e.g. "(kiwix-wikipedia-malian-parliamentary-election-2018)". */
     private static final Pattern ID_IN_NOTE = Pattern.compile("\\s*\\((?:[a-z0-9]+-){2,}[a-z0-9]+\\)");
@@ -85,9 +88,17 @@ public final class TimelineRenderer {
         if (disputed > 0) {
             text.append("\n\n*").append(texts.get("timeline.disputedLegend")).append('*');
         }
+        // The page's sources close the description, one run of short links; fields only if that would not fit.
+        String sources = numbered.values().stream().map(AnswerRenderer::sourceLine)
+                .collect(java.util.stream.Collectors.joining(" · "));
+        String block = "\n\n**" + texts.get("timeline.sourcesField") + "**\n" + sources;
+        boolean inline = text.length() + block.length() <= Limits.EMBED_DESCRIPTION;
+        if (inline) {
+            text.append(block);
+        }
         EmbedView embed = new EmbedView(title, Optional.empty(), text.toString(),
-                sourceFields(numbered.values(), texts), texts.get("timeline.page", offset + 1, end, total),
-                EmbedView.BLUE);
+                inline ? List.of() : sourceFields(numbered.values(), texts),
+                texts.get("timeline.page", offset + 1, end, total), EmbedView.BLUE);
         Optional<EmbedView.Picture> picture = pictures.draw(all, offset, end, texts);
         if (picture.isPresent()) {
             embed = embed.withImage(picture.get());

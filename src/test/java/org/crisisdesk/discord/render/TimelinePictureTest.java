@@ -50,7 +50,7 @@ class TimelinePictureTest {
         assertTrue(picture.png().length > 2_000 && picture.png().length < 200_000, "size " + picture.png().length);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(picture.png()));
         assertEquals(TimelinePicture.WIDTH, image.getWidth());
-        assertEquals(TimelinePicture.HEIGHT, image.getHeight());
+        assertTrue(image.getHeight() > 100 && image.getHeight() <= TimelinePicture.HEIGHT, "height " + image.getHeight());
         // Each of the four topics is a palette colour, in order of frequency (all equal here: first seen first).
         assertEquals(TOPICS, TimelinePicture.colouredTopics(events));
         for (int i = 0; i < TOPICS.size(); i++) {
@@ -65,8 +65,8 @@ class TimelinePictureTest {
         assertTrue(outlineOnPage > 100, "page outlined: " + outlineOnPage);
         assertTrue(outlineBefore < 10, "nothing outlined before the page: " + outlineBefore);
         // The band behind the page is lighter than the background outside it.
-        Color band = new Color(image.getRGB((pageStart + pageEnd) / 2, 20));
-        Color outside = new Color(image.getRGB(30, 20));
+        Color band = new Color(image.getRGB((pageStart + pageEnd) / 2 + 5, 16));
+        Color outside = new Color(image.getRGB(30, 16));
         assertTrue(band.getRed() > outside.getRed(), band + " vs " + outside);
         String keep = System.getProperty("crisisdesk.picture");
         if (keep != null) {
