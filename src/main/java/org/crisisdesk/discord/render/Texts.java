@@ -9,8 +9,9 @@ import org.crisisdesk.index.Language;
 import org.crisisdesk.knowledge.PartialDate;
 
 /**
- * The bot's words in one language, from {@code messages*.properties} beside this class: nothing a user reads is
- * written in the code. Dates are written as that language's readers write them.
+ * The bot's words in one language, from {@code messages*.properties} beside this class (or another bundle: the
+ * console has its own): nothing a user reads is written in the code. Dates are written as that language's readers
+ * write them.
  */
 public final class Texts {
 
@@ -20,16 +21,22 @@ public final class Texts {
     private final Locale locale;
     private final ResourceBundle bundle;
 
-    private Texts(Language language) {
+    private Texts(String bundleName, Language language) {
         this.language = language;
         this.locale = language == Language.FR ? Locale.FRENCH : Locale.ENGLISH;
-        // No fallback to the JVM's default locale: English must not turn French on a French server's host.
-        this.bundle = ResourceBundle.getBundle(BUNDLE, locale,
+        // No fallback to the JVM's default locale: English must not turn French on a French host.
+        this.bundle = ResourceBundle.getBundle(bundleName, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
+    /** The Discord bot's words. */
     public static Texts of(Language language) {
-        return new Texts(language);
+        return new Texts(BUNDLE, language);
+    }
+
+    /** The words of another front end, from the bundle {@code bundleName} ("org.crisisdesk.console.console"). */
+    public static Texts of(String bundleName, Language language) {
+        return new Texts(bundleName, language);
     }
 
     public Language language() {
