@@ -84,7 +84,7 @@ class ReadmeScreenshots {
         ask("04-did-you-mean", "en-US", "wat was barkahne");
         timeline("05-timeline", "en-US", option("from", "2020"), option("to", "2021"));
         followUp("06-follow-up", "what was operation barkhane?", "when did it end?");
-        ask("07-answer-fr", "fr", "quand a eu lieu le coup d'état de 2020 ?");
+        ask("07-answer-fr", "fr", "qu'est-ce que l'AES ?");
         timeline("08-timeline-fr", "fr", option("from", "août 2020"), option("to", "juin 2021"));
         slash("09-help", "en-US", "/help", "help");
         slash("10-sources", "en-US", "/sources search:Reuters", "sources", option("search", "Reuters"));

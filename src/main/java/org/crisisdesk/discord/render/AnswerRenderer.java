@@ -83,7 +83,7 @@ public final class AnswerRenderer {
             }
             body.append(snippet(snippet, texts));
         }
-        answer.asOf().filter(date -> !body.toString().contains(date.display(texts.language().code())))
+        answer.asOf().filter(date -> !saysWhen(body.toString(), date, texts))
                 .ifPresent(date -> body.append("\n*").append(texts.get("answer.asOf", texts.date(date))).append('*'));
         String description = top.length() == 0 ? body.toString() : top + "\n" + body;
 
@@ -121,6 +121,13 @@ public final class AnswerRenderer {
         buttons.add(new ButtonView(new ComponentIds.Vote(shown.key(), false).id(), "👎", ButtonView.Style.SECONDARY,
                 false));
         return ReplyView.of(embed, buttons, shown.ephemeral());
+    }
+
+    /** Whether the text already dates itself to the as-of date's month ("As of February 2026 …"). */
+    private static boolean saysWhen(String text, PartialDate date, Texts texts) {
+        PartialDate month = date.precision() == PartialDate.Precision.YEAR ? date
+                : new PartialDate(date.year(), date.month(), 0, PartialDate.Precision.MONTH);
+        return text.contains(texts.date(month));
     }
 
     /** How many distinct snippets there are to show in all. */

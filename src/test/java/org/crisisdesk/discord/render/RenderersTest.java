@@ -137,6 +137,20 @@ class RenderersTest {
     }
 
     @Test
+    void anAsOfDateIsSaidOnceForAQuestionAboutThePresent() {
+        Optional<PartialDate> asOf = PartialDate.parse("2026-02-14");
+        for (String text : List.of("As of February 2026, General Assimi Goïta leads Mali.", "Goïta leads Mali.")) {
+            Answer answer = new Answer("who leads mali?", true, 0.9, List.of(snippet(text, 1)), List.of(citation(1)),
+                    Optional.empty(), List.of(), Optional.empty(), AnswerType.PERSON, Language.EN, asOf,
+                    Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false);
+            String description = answers.answer(answer, shown(1)).embeds().get(0).description();
+            assertEquals(text.startsWith("As of") ? 0 : 1, description.split("As of", -1).length - 1
+                    - (text.startsWith("As of") ? 1 : 0), description);
+            assertEquals(!text.startsWith("As of"), description.endsWith("\n*As of 14 February 2026*"), description);
+        }
+    }
+
+    @Test
     void aVoteDisablesBothVoteButtonsAndThanks() {
         List<ButtonView> buttons = answers.answer(answer(List.of(snippet("Text.", 1)), List.of(citation(1)),
                 Language.EN, Optional.empty(), false), shown(1)).buttons();
