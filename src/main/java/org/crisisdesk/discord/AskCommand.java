@@ -94,39 +94,19 @@ final class AskCommand implements BotCommand {
         long user = interaction.getUser().getId();
         Optional<ComponentIds.More> more = ComponentIds.More.parse(id);
         if (more.isPresent()) {
-            Optional<ReplyView> view = questions.more(more.get(), user);
-            if (view.isEmpty()) {
-                expired(interaction);
-            } else if (user == more.get().owner()) {
-                Replies.fill(interaction.createOriginalMessageUpdater(), view.get()).update();
-            } else {
-                // Someone else's answer stays as its asker left it; the next result is shown to this reader only.
-                Replies.fill(interaction.createImmediateResponder(), view.get().asEphemeral(true)).respond();
-            }
+            show(interaction, questions.more(more.get(), user), user == more.get().owner());
             return true;
         }
         Optional<ComponentIds.Alternative> alternative = ComponentIds.Alternative.parse(id);
         if (alternative.isPresent()) {
-            // An answer takes a fraction of a millisecond, like More's: answered inline, not deferred.
-            Optional<ReplyView> view = questions.alternative(alternative.get(), user);
-            if (view.isEmpty()) {
-                expired(interaction);
-            } else if (user == alternative.get().owner()) {
-                // The asker's abstention becomes the answer to the question they picked.
-                Replies.fill(interaction.createOriginalMessageUpdater(), view.get()).update();
-            } else {
-                Replies.fill(interaction.createImmediateResponder(), view.get().asEphemeral(true)).respond();
-            }
+            // An answer takes a fraction of a millisecond, like More's: answered inline, not deferred. The asker's
+            // abstention becomes the answer to the question they picked.
+            show(interaction, questions.alternative(alternative.get(), user), user == alternative.get().owner());
             return true;
         }
         Optional<String> sources = ComponentIds.answerSourcesKey(id);
         if (sources.isPresent()) {
-            Optional<ReplyView> view = questions.sources(sources.get());
-            if (view.isPresent()) {
-                Replies.fill(interaction.createImmediateResponder(), view.get()).respond();
-            } else {
-                expired(interaction);
-            }
+            show(interaction, questions.sources(sources.get()), false);
             return true;
         }
         Optional<ComponentIds.Vote> vote = ComponentIds.Vote.parse(id);
@@ -143,6 +123,20 @@ final class AskCommand implements BotCommand {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A button's answer: in place in its owner's message; as a new message shown only to anyone else, so someone
+     * else's answer stays as its asker left it.
+     */
+    private void show(ButtonInteraction interaction, Optional<ReplyView> view, boolean owner) {
+        if (view.isEmpty()) {
+            expired(interaction);
+        } else if (owner) {
+            Replies.fill(interaction.createOriginalMessageUpdater(), view.get()).update();
+        } else {
+            Replies.fill(interaction.createImmediateResponder(), view.get().asEphemeral(true)).respond();
+        }
     }
 
     /** The vote buttons are disabled where they are, the chosen one saying thanks (or that it was not kept). */

@@ -58,15 +58,7 @@ public final class ComponentIds {
         }
 
         public static Optional<More> parse(String id) {
-            if (!id.startsWith(ASK_MORE)) {
-                return Optional.empty();
-            }
-            String[] parts = id.substring(ASK_MORE.length()).split(":", 3);
-            if (parts.length != 3) {
-                return Optional.empty();
-            }
-            Optional<Long> owner = user(parts[2]);
-            return number(parts[1]).flatMap(n -> owner.map(o -> new More(parts[0], n, o)));
+            return keyNumberOwner(id, ASK_MORE).map(p -> new More(p.key(), p.number(), p.owner()));
         }
     }
 
@@ -78,15 +70,7 @@ public final class ComponentIds {
         }
 
         public static Optional<Alternative> parse(String id) {
-            if (!id.startsWith(ASK_ALTERNATIVE)) {
-                return Optional.empty();
-            }
-            String[] parts = id.substring(ASK_ALTERNATIVE.length()).split(":", 3);
-            if (parts.length != 3) {
-                return Optional.empty();
-            }
-            Optional<Long> owner = user(parts[2]);
-            return number(parts[1]).flatMap(n -> owner.map(o -> new Alternative(parts[0], n, o)));
+            return keyNumberOwner(id, ASK_ALTERNATIVE).map(p -> new Alternative(p.key(), p.number(), p.owner()));
         }
     }
 
@@ -143,6 +127,22 @@ public final class ComponentIds {
     }
 
     private ComponentIds() {
+    }
+
+    /** The three parts of {@code prefix + key:number:owner}. */
+    private record KeyNumberOwner(String key, int number, long owner) {
+    }
+
+    private static Optional<KeyNumberOwner> keyNumberOwner(String id, String prefix) {
+        if (!id.startsWith(prefix)) {
+            return Optional.empty();
+        }
+        String[] parts = id.substring(prefix.length()).split(":", 3);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Optional<Long> owner = user(parts[2]);
+        return number(parts[1]).flatMap(n -> owner.map(o -> new KeyNumberOwner(parts[0], n, o)));
     }
 
     private static Optional<Integer> number(String text) {
