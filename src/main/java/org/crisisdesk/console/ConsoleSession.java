@@ -9,7 +9,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.crisisdesk.answer.Answer;
+import org.crisisdesk.answer.AskContext;
+import org.crisisdesk.answer.AskRequest;
+import org.crisisdesk.discord.render.DateInput;
+import org.crisisdesk.discord.render.Texts;
 import org.crisisdesk.engine.Engine;
+import org.crisisdesk.index.Language;
+import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.index.ProgressListener;
 import org.crisisdesk.index.ReindexInProgressException;
 import org.crisisdesk.index.ReindexReport;
@@ -25,30 +36,46 @@ import org.crisisdesk.timeline.TimelineQuery;
  * The local console: the Discord bot's commands ({@code /ask}, {@code /timeline}, {@code /sources},
  * {@code /reindex}, {@code /help}; plain text is a question) typed at a prompt, answered from the same engine.
  * Options are written as on Discord: {@code /timeline from:2020 to:2021-06 topic:ECOWAS}. {@code /next} and
- * {@code /prev} stand in for the bot's paging buttons.
+ * {@code /prev} stand in for the bot's paging buttons. {@code /lang fr|en} sets the console's language (a question
+ * in the other is still answered in its own); a question that follows on is read with the previous answer, for
+ * {@link #CONVERSATION}, as a reply to an answer is on Discord.
  */
 public final class ConsoleSession {
 
     public static final int PAGE_SIZE = 10;
+    /** How long the previous answer is the context of the next question. */
+    static final Duration CONVERSATION = Duration.ofMinutes(30);
     private static final String PROMPT = "crisisdesk> ";
     private static final Pattern OPTION = Pattern.compile("(\\w+):");
 
     private final Engine engine;
     private final BufferedReader in;
     private final PrintWriter out;
-    private final TextRenderer renderer = new TextRenderer();
+    private final Clock clock;
+    private Language language = Language.EN;
+    private Texts texts = Texts.of(TextRenderer.BUNDLE, language);
+    private TextRenderer renderer = new TextRenderer(language);
     private Pager pager;
+    private Optional<AskContext> context = Optional.empty();
+    private Instant answeredAt = Instant.MIN;
+    /** Whether /lang chose the language; until then a question's own language decides alone. */
+    private boolean languageChosen;
 
     public ConsoleSession(Engine engine, BufferedReader in, PrintWriter out) {
+        this(engine, in, out, Clock.systemUTC());
+    }
+
+    ConsoleSession(Engine engine, BufferedReader in, PrintWriter out, Clock clock) {
         this.engine = engine;
         this.in = in;
         this.out = out;
+        this.clock = clock;
     }
 
     /** Reads commands until {@code /quit} or the end of input. */
     public void run() throws IOException {
-        out.println("crisisdesk: questions about the crisis in Mali, answered from a sourced knowledge base.");
-        out.println("Type a question, or /help for the commands. /quit leaves.");
+        out.println(texts.get("welcome"));
+        out.println(texts.get("welcome.hint"));
         while (true) {
             out.print(PROMPT);
             out.flush();
@@ -86,11 +113,12 @@ public final class ConsoleSession {
             case "/next" -> page(1);
             case "/prev", "/previous" -> page(-1);
             case "/reindex" -> reindex();
+            case "/lang" -> language(rest);
             case "/help" -> help();
             case "/quit", "/exit" -> {
                 return false;
             }
-            default -> out.println("Unknown command " + command + ". Type /help for the commands.");
+            default -> out.println(texts.get("unknown", command));
         }
         return true;
     }
@@ -100,32 +128,66 @@ public final class ConsoleSession {
         try {
             engine.refresh();
         } catch (IOException e) {
-            out.println("(The index another process published cannot be opened (" + e.getMessage()
-                    + "); still answering from the current one.)");
+            out.println(texts.get("refresh.failed", String.valueOf(e.getMessage())));
         }
     }
 
     private void ask(String question) {
-        out.print(renderer.answer(engine.ask(question)));
+        Optional<AskContext> recent = answeredAt.plus(CONVERSATION).isAfter(clock.instant()) ? context
+                : Optional.empty();
+        Answer answer = engine.ask(new AskRequest(question, recent,
+                languageChosen ? Optional.of(language) : Optional.empty()));
+        context = Optional.of(AskContext.after(answer));
+        answeredAt = clock.instant();
+        out.print(renderer.answer(answer));
+    }
+
+    private void language(String code) {
+        Optional<Language> chosen = Language.parse(code).filter(l -> code.strip().length() == 2);
+        if (chosen.isEmpty()) {
+            out.println(texts.get("lang.usage"));
+            return;
+        }
+        language = chosen.get();
+        languageChosen = true;
+        texts = Texts.of(TextRenderer.BUNDLE, language);
+        renderer = new TextRenderer(language);
+        out.println(texts.get("lang.set"));
     }
 
     private void timeline(String rest) {
         Map<String, String> options = options(rest);
         for (String name : options.keySet()) {
             if (!List.of("from", "to", "topic").contains(name)) {
-                out.println("/timeline takes from:, to: and topic: options, written like /timeline from:2020 to:2021"
-                        + (name.isEmpty() ? "" : " (not " + name + ":)"));
+                out.println(texts.get("timeline.usage", name.isEmpty() ? "" : texts.get("timeline.usage.not", name)));
                 return;
             }
         }
+        Optional<String> from = date("from", options.get("from"));
+        Optional<String> to = date("to", options.get("to"));
+        if (from.isEmpty() || to.isEmpty()) {
+            return;
+        }
         try {
-            TimelineQuery query = Timeline.query(options.get("from"), options.get("to"), options.get("topic"), 0,
-                    PAGE_SIZE);
+            TimelineQuery query = Timeline.query(from.get(), to.get(), options.get("topic"), 0, PAGE_SIZE);
             pager = new TimelinePager(query);
             out.print(pager.show(0));
         } catch (InvalidTimelineQueryException e) {
-            out.println(e.getMessage());
+            out.println(texts.get("timeline.fromAfterTo", PartialDate.parse(from.get()).map(texts::date).orElse(""),
+                    PartialDate.parse(to.get()).map(texts::date).orElse("")));
         }
+    }
+
+    /** A timeline date as typed ("March 2021", "mars 2021", "2021-03") in ISO form; "" when not given. */
+    private Optional<String> date(String name, String typed) {
+        if (typed == null || typed.isBlank()) {
+            return Optional.of("");
+        }
+        Optional<String> iso = DateInput.iso(typed);
+        if (iso.isEmpty()) {
+            out.println(texts.get("timeline.badDate", name, typed.strip()));
+        }
+        return iso;
     }
 
     private void sources() {
@@ -135,42 +197,33 @@ public final class ConsoleSession {
 
     private void page(int direction) {
         if (pager == null) {
-            out.println("Nothing to page through yet: try /timeline or /sources.");
+            out.println(texts.get("nothing.to.page"));
             return;
         }
         out.print(pager.turn(direction));
     }
 
     private void reindex() {
-        out.println("Reindexing…");
+        out.println(texts.get("reindexing"));
         out.flush();
         try {
             ReindexReport report = engine.reindex(ProgressListener.NONE);
-            out.println("Done in " + report.elapsed().toMillis() + " ms: generation " + report.generation() + ", "
-                    + report.summary() + ".");
+            out.println(texts.get("reindex.done", Long.toString(report.elapsed().toMillis()), report.generation(),
+                    report.summary()));
         } catch (InvalidKnowledgeException e) {
-            out.println("The knowledge base has problems; the current index keeps serving:");
+            out.println(texts.get("reindex.problems"));
             for (Problem problem : e.problems()) {
                 out.println("  " + problem);
             }
         } catch (ReindexInProgressException e) {
-            out.println("A reindex is already running; try again when it is done.");
+            out.println(texts.get("reindex.running"));
         } catch (IOException e) {
-            out.println("Reindex failed (" + e.getMessage() + "); the current index keeps serving.");
+            out.println(texts.get("reindex.failed", String.valueOf(e.getMessage())));
         }
     }
 
     private void help() {
-        out.println("""
-                Ask anything about the crisis in Mali (2012 to today) by typing it, or use a command:
-                  /ask <question>                              the best cited snippets, or "no sourced answer"
-                  /timeline [from:DATE] [to:DATE] [topic:T]    dated events in order; DATE is 2020, 2020-08 or 2020-08-18
-                  /sources                                     the sources the answers cite
-                  /next, /prev                                 page through the last /timeline or /sources
-                  /reindex                                     validate the knowledge base and rebuild the index
-                  /help                                        this text
-                  /quit                                        leave
-                Every answer cites its sources; when nothing sourced matches, the bot says so.""");
+        out.println(texts.get("help"));
     }
 
     private static String optionOrAll(String rest, String name) {
@@ -214,20 +267,37 @@ public final class ConsoleSession {
         String turn(int direction) {
             int next = offset + direction * PAGE_SIZE;
             if (next < 0) {
-                return "Already at the first page.\n";
+                return firstPage();
             }
             if (next >= total()) {
-                return "Already at the last page.\n";
+                return lastPage();
             }
             return show(next);
         }
 
         abstract String render(int offset);
 
+        abstract String firstPage();
+
+        abstract String lastPage();
+
         abstract int total();
     }
 
-    private final class TimelinePager extends Pager {
+    /** A pager that speaks the console's language. */
+    private abstract class ConsolePager extends Pager {
+        @Override
+        String firstPage() {
+            return texts.get("first.page") + "\n";
+        }
+
+        @Override
+        String lastPage() {
+            return texts.get("last.page") + "\n";
+        }
+    }
+
+    private final class TimelinePager extends ConsolePager {
         private final TimelineQuery query;
         private int total;
 
@@ -248,7 +318,7 @@ public final class ConsoleSession {
         }
     }
 
-    private final class SourcesPager extends Pager {
+    private final class SourcesPager extends ConsolePager {
         private List<Source> all = List.of();
 
         @Override

@@ -103,15 +103,15 @@ public final class Bot implements AutoCloseable {
         ChannelLimit channelLimit = new ChannelLimit(config.channelLimit(), options.clock());
         FeedbackLog feedback = new FeedbackLog(config.feedbackLog(), options.clock(),
                 new FeedbackLog.Policy(config.feedbackMaxBytes(), config.feedbackPrivate(), QuestionText::clean));
-        Questions questions = new Questions(engine, feedback, new AnswerStore(5000), new AnswerRenderer(),
+        Questions questions = new Questions(engine, feedback, new AnswerStore(5000, options.clock()), new AnswerRenderer(),
                 options.beforeAsk());
+        AdminPolicy admins = new AdminPolicy(config.adminIds());
         CommandRegistry registry = new CommandRegistry(List.of(
                 new AskCommand(questions, cooldown, channelLimit, responder),
                 new TimelineCommand(engine, responder),
                 new SourcesCommand(engine),
-                new ReindexCommand(engine, new AdminPolicy(config.adminIds()), responder, rebuilds,
-                        options.progress()),
-                new HelpCommand(config.questionChannel().isPresent(), cooldown.enabled())));
+                new ReindexCommand(engine, admins, responder, rebuilds, options.progress()),
+                new HelpCommand(engine, admins, config.questionChannel().isPresent(), cooldown.enabled())));
         MessageQuestions messages = new MessageQuestions(questions, cooldown, channelLimit, config.questionChannel(),
                 workers, inFlight);
 

@@ -52,7 +52,7 @@ final class CommandRegistry {
         BotCommand command = commands.get(interaction.getCommandName());
         if (command == null) {
             Replies.fill(interaction.createImmediateResponder(),
-                    notices.error("I do not know that command any more; it may take a moment to disappear."))
+                    notices.notice(Locales.texts(interaction), "notice.unknownCommand"))
                     .respond();
             return;
         }
@@ -75,7 +75,7 @@ final class CommandRegistry {
             }
         }
         Replies.fill(interaction.createImmediateResponder(),
-                notices.error("This button no longer works; please run the command again.")).respond();
+                notices.notice(Locales.texts(interaction), "notice.oldButton")).respond();
     }
 
     private static void guard(String what, Runnable action) {

@@ -5,12 +5,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
+import org.crisisdesk.discord.render.Texts;
 import org.crisisdesk.engine.Engine;
+import org.crisisdesk.index.Language;
 import org.crisisdesk.index.ProgressListener;
 import org.crisisdesk.index.ReindexInProgressException;
 import org.crisisdesk.index.ReindexReport;
 import org.crisisdesk.knowledge.InvalidKnowledgeException;
 import org.javacord.api.entity.permission.PermissionType;
+import org.javacord.api.interaction.DiscordLocale;
 import org.javacord.api.interaction.SlashCommand;
 import org.javacord.api.interaction.SlashCommandBuilder;
 import org.javacord.api.interaction.SlashCommandInteraction;
@@ -48,36 +51,38 @@ final class ReindexCommand implements BotCommand {
 
     @Override
     public SlashCommandBuilder definition() {
-        return SlashCommand.with(name(), "Admins: reload the knowledge base without interrupting answers")
+        return SlashCommand.with(name(), Texts.of(Language.EN).get("command.reindex"))
+                .addDescriptionLocalization(DiscordLocale.FRENCH, Texts.of(Language.FR).get("command.reindex"))
                 .setDefaultEnabledForPermissions(PermissionType.MANAGE_SERVER)
                 .setEnabledInDms(false);
     }
 
     @Override
     public void handle(SlashCommandInteraction interaction) {
+        Texts texts = Locales.texts(interaction);
         if (!admins.allows(interaction)) {
             LOG.info("refused /reindex to user {}", interaction.getUser().getId());
             Replies.fill(interaction.createImmediateResponder(),
-                    notices.error("Only crisisdesk admins can rebuild the index.")).respond();
+                    notices.notice(texts, "reindex.refused")).respond();
             return;
         }
         LOG.info("/reindex requested by user {}", interaction.getUser().getId());
-        responder.defer(interaction, true, CompletableFuture.supplyAsync(this::rebuild, rebuilds));
+        responder.defer(interaction, true, CompletableFuture.supplyAsync(() -> rebuild(texts), rebuilds));
     }
 
-    private ReplyView rebuild() {
+    private ReplyView rebuild(Texts texts) {
         try {
             ReindexReport report = engine.reindex(progress);
             LOG.info("published index generation {}: {}", report.generation(), report.summary());
-            return notices.reindexed(report);
+            return notices.reindexed(texts, report);
         } catch (InvalidKnowledgeException e) {
             LOG.warn("reindex refused: {}", e.getMessage());
-            return notices.invalidKnowledge(e.problems());
+            return notices.invalidKnowledge(texts, e.problems());
         } catch (ReindexInProgressException e) {
-            return notices.error("A reindex is already running; try again when it is done.");
+            return notices.notice(texts, "reindex.running");
         } catch (IOException e) {
             LOG.error("reindex failed", e);
-            return notices.error("The reindex failed (" + e.getMessage() + "); the index in service was not changed.");
+            return notices.notice(texts, "reindex.failed", String.valueOf(e.getMessage()));
         }
     }
 }

@@ -25,8 +25,6 @@ final class Responder {
 
     private static final Logger LOG = LoggerFactory.getLogger(Responder.class);
 
-    static final String STOPPING = "I am restarting; please ask again in a minute.";
-
     private final Executor workers;
     private final ScheduledExecutorService timer;
     private final Supplier<Duration> budget;
@@ -51,7 +49,7 @@ final class Responder {
         CompletableFuture<ReplyView> result = CompletableFuture.supplyAsync(work, workers)
                 .exceptionally(error -> {
                     LOG.error("handling an interaction failed", error);
-                    return notices.error("Something went wrong on my side; please try again.");
+                    return notices.notice(Locales.texts(interaction), "notice.error");
                 });
         if (inline.isZero()) {
             send(interaction, ephemeral, result).whenComplete((sent, error) -> done.complete(null));
@@ -76,6 +74,17 @@ final class Responder {
         }, inline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Acknowledges at once, then edits the original response with what {@code work} makes on a worker: for replies
+     * with a picture, which Javacord 3.8.0 uploads only with an edit, never with an immediate response.
+     */
+    void respondDeferred(InteractionBase interaction, boolean ephemeral, Supplier<ReplyView> work) {
+        defer(interaction, ephemeral, CompletableFuture.supplyAsync(work, workers).exceptionally(error -> {
+            LOG.error("handling an interaction failed", error);
+            return notices.notice(Locales.texts(interaction), "notice.error");
+        }));
+    }
+
     /** Acknowledges at once, then edits the original response with what {@code result} becomes. */
     void defer(InteractionBase interaction, boolean ephemeral, CompletableFuture<ReplyView> result) {
         Optional<CompletableFuture<Void>> ticket = inFlight.begin();
@@ -97,7 +106,8 @@ final class Responder {
 
     /** While shutting down, new work gets a short "try again" instead of being started. */
     private void refuse(InteractionBase interaction) {
-        Replies.fill(interaction.createImmediateResponder(), notices.error(STOPPING)).respond()
+        Replies.fill(interaction.createImmediateResponder(), notices.notice(Locales.texts(interaction),
+                "notice.stopping")).respond()
                 .exceptionally(error -> log("a refusal while stopping", error));
     }
 

@@ -105,7 +105,8 @@ public final class Timeline {
         PartialDate date = PartialDate.parse(doc.get(Fields.DATE))
                 .orElseThrow(() -> new IllegalStateException("damaged event date in index: " + doc.get(Fields.DATE)));
         return new TimelineEvent(doc.get(Fields.ID), date, doc.get(Fields.TEXT), List.of(doc.getValues(Fields.TOPIC_LABEL)),
-                Optional.ofNullable(doc.get(Fields.NOTE)), numbering.citations());
+                Optional.ofNullable(doc.get(Fields.NOTE)), numbering.citations(),
+                Optional.ofNullable(doc.get(Fields.TEXT_FR)), Optional.ofNullable(doc.get(Fields.NOTE_FR)));
     }
 
     private static String abbreviate(String text) {

@@ -44,7 +44,32 @@ class ConsoleSessionTest {
             assertTrue(out.contains("2013-07-01  MINUSMA formally takes over"), out);
             assertTrue(out.contains("1–2 of 2 events"), out);
             assertTrue(out.contains("Already at the last page."), out);
-            assertTrue(out.contains("'from' must be a date"), out);
+            assertTrue(out.contains("'from' must be a date such as 2021, March 2021"), out);
+        }
+    }
+
+    @Test
+    void timelineDatesAreReadAsPeopleWriteThem() throws Exception {
+        try (Engine engine = Fixtures.engine(dir)) {
+            String out = session(engine, "/timeline from:August 2020 to:août 2020\n");
+            assertTrue(out.contains("2020-08-18  Soldiers detain President Keïta"), out);
+            assertTrue(out.contains("1–2 of 2 events"), out);
+        }
+    }
+
+    @Test
+    void langSwitchesTheConsolesWordsAndAnswersAndAFollowUpIsReadInContext() throws Exception {
+        try (Engine engine = Fixtures.engine(dir)) {
+            String out = session(engine, "/lang fr\n/timeline from:mars 2030\n/timeline from:2020-08 to:2020-08\n"
+                    + "/next\nwhen did it start?\nwhat is minusma?\nwhen did it start?\n/lang de\n/help\n");
+            assertTrue(out.contains("Langue : français."), out);
+            assertTrue(out.contains("Aucun événement daté ne correspond."), out);
+            assertTrue(out.contains("événements 1 à 2 sur 2"), out);
+            assertTrue(out.contains("Déjà à la dernière page."), out);
+            assertTrue(out.contains("when did it start? (MINUSMA deploys)"), "read in context: " + out);
+            assertTrue(out.contains("1 July 2013") || out.contains("1er juillet 2013"), out);
+            assertTrue(out.contains("/lang prend fr ou en."), out);
+            assertTrue(out.contains("/lang fr|en"), out);
         }
     }
 

@@ -84,12 +84,16 @@ class ChannelLimitTest {
         assertEquals(Optional.empty(), limit.tryAcquire(0), "its earlier question no longer counts");
     }
 
+    private static final org.crisisdesk.discord.render.Texts ENGLISH =
+            org.crisisdesk.discord.render.Texts.of(org.crisisdesk.index.Language.EN);
+
     @Test
     void theRefusalIsFriendlyAndPrivate() {
-        var view = new NoticeRenderer().channelBusy(Duration.ofMillis(41_200));
+        var view = new NoticeRenderer().channelBusy(ENGLISH, Duration.ofMillis(41_200));
         assertTrue(view.ephemeral());
         assertEquals("This channel has had a lot of questions in the last minute; please try again in 42 seconds.",
                 view.content());
-        assertTrue(new NoticeRenderer().channelBusy(Duration.ofMillis(300)).content().contains("1 second."));
+        assertTrue(new NoticeRenderer().channelBusy(ENGLISH, Duration.ofMillis(300)).content()
+                .contains("1 second."));
     }
 }

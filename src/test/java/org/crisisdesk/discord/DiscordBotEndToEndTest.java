@@ -31,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,7 @@ import org.slf4j.LoggerFactory;
 class DiscordBotEndToEndTest {
 
     private static final String TOKEN = "stand-in-token.Zq9-never-logged";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String ANSWERED = "which resolution ended minusma's mandate?";
 
@@ -95,6 +97,37 @@ class DiscordBotEndToEndTest {
             }
         }
     }
+    /**
+     * The bot's clock: six seconds pass at every reading, so the five-second pause between one person's questions
+     * never holds up the tests that ask one after another; a test freezes it to see the pause, or jumps it past a
+     * conversation's time. Tests in this class run one at a time.
+     */
+    private static final class SteppingClock extends Clock {
+        volatile Duration step = Duration.ofSeconds(6);
+        private Instant now = Instant.parse("2026-11-30T12:00:00Z");
+
+        @Override
+        public synchronized Instant instant() {
+            now = now.plus(step);
+            return now;
+        }
+
+        synchronized void jump(Duration by) {
+            now = now.plus(by);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+    }
+
+    private final SteppingClock clock = new SteppingClock();
     private volatile CountDownLatch reindexGate;
     private volatile Duration inlineBudget = Bot.INLINE_BUDGET;
     private final CountDownLatch reindexStarted = new CountDownLatch(1);
@@ -153,12 +186,12 @@ class DiscordBotEndToEndTest {
                     fr: Le président et le Premier ministre de la transition sont arrêtés par des soldats.
                     topics: [2021 coup]
                     sources: [ripples-goita-2020]
-                """);
+                """ + filler());
         engine = Engine.open(config, ProgressListener.NONE);
         feedback = dir.resolve("data/feedback.jsonl");
         discord = new StandInDiscord(dir, TOKEN);
         BotConfig botConfig = new BotConfig(TOKEN, Optional.of(GUILD_ID), Set.of(ADMIN_ROLE),
-                Optional.of(QUESTION_CHANNEL), Duration.ZERO, feedback, 1, Optional.empty(), 0);
+                Optional.of(QUESTION_CHANNEL), Duration.ofSeconds(5), feedback, 1, Optional.empty(), 0);
         ProgressListener progress = (phase, done, total) -> {
             reindexStarted.countDown();
             CountDownLatch gate = reindexGate;
@@ -171,9 +204,24 @@ class DiscordBotEndToEndTest {
             }
         };
         Proxy proxy = new Proxy(Proxy.Type.HTTP, new InetSocketAddress("127.0.0.1", discord.proxyPort()));
-        bot = Bot.start(botConfig, engine, new Bot.Options(Clock.systemUTC(), progress,
+        bot = Bot.start(botConfig, engine, new Bot.Options(clock, progress,
                 builder -> builder.setProxy(proxy).setTrustAllCertificates(true), Duration.ofSeconds(30),
                 () -> inlineBudget, this::holdIfSlow));
+    }
+
+    /** Twelve more dated events, so that a timeline of ten a page has a second page of ten. */
+    private static String filler() {
+        StringBuilder out = new StringBuilder();
+        for (int i = 1; i <= 12; i++) {
+            out.append(String.format("""
+                      - id: 2016-%02d-report
+                        date: 2016-%02d-10
+                        en: The UN reports on the security situation in northern Mali (report %d).
+                        topics: [UN reports]
+                        sources: [un-news-2013-minusma]
+                    """, i, i, i));
+        }
+        return out.toString();
     }
 
     @AfterAll
@@ -226,6 +274,15 @@ class DiscordBotEndToEndTest {
     /** The interaction callback the bot sent for {@code interaction}. */
     private JsonNode callback(long interaction) throws Exception {
         return discord.awaitRequest(r -> r.is("POST", "/api/v10/interactions/" + interaction + "/"), WAIT).payload();
+    }
+
+    /** A /timeline's reply, as the edit of its deferred response carries it, under "data" like a callback's. */
+    private JsonNode timeline(String locale, ObjectNode... options) throws Exception {
+        long id = discord.slashCommand(locale, plainMember(), "timeline", options);
+        assertEquals(5, callback(id).path("type").asInt());
+        Recorded edit = discord.awaitRequest(r -> r.is("PATCH",
+                "/api/v10/webhooks/" + APP_ID + "/" + token(id) + "/messages/@original"), WAIT);
+        return JSON.createObjectNode().set("data", edit.payload());
     }
 
     private static void assertPingsNoOne(JsonNode body) {
@@ -291,7 +348,7 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
-    void askAnswersWithNumberedSourcesAndPingsNoOne() throws Exception {
+    void askAnswersFirstWithShortSourceLinesAndVotesDisableAfterAVote() throws Exception {
         long id = discord.slashCommand(plainMember(), "ask", option("question", ANSWERED));
         JsonNode body = callback(id);
         assertEquals(4, body.path("type").asInt());
@@ -300,51 +357,64 @@ class DiscordBotEndToEndTest {
         assertEquals(0, data.path("flags").asInt(0) & 64, "public by default");
         JsonNode embed = data.path("embeds").get(0);
         assertTrue(embed.path("description").asText().contains("[1]"), embed.toString());
-        JsonNode field = embed.path("fields").get(0);
-        assertTrue(field.path("name").asText().startsWith("[1] "), field.toString());
-        assertTrue(field.path("value").asText().contains("https://"), field.toString());
-        assertTrue(embed.path("footer").path("text").asText().contains("Confidence"), embed.toString());
+        JsonNode sources = embed.path("fields").get(0);
+        assertEquals("Sources", sources.path("name").asText());
+        String[] lines = sources.path("value").asText().split("\n");
+        assertTrue(lines.length <= 4, sources.toString());
+        assertTrue(lines[0].matches("\\[1] \\[[^]]+]\\(https://[^)]+\\)"), "a masked link: " + lines[0]);
+        assertTrue(embed.path("footer").path("text").asText().startsWith("Sources checked up to 31 December 2023"),
+                embed.toString());
+        assertFalse(embed.toString().contains("Confidence") || embed.toString().contains("%"), "no percentage");
+        assertTrue(embed.toString().length() < 1500, "at a glance: " + embed.toString().length());
         List<String> buttons = buttonIds(data);
         assertTrue(buttons.stream().anyMatch(b -> b.startsWith("ask:up:")), buttons.toString());
         assertTrue(buttons.stream().anyMatch(b -> b.startsWith("ask:down:")), buttons.toString());
 
         String down = buttons.stream().filter(b -> b.startsWith("ask:down:")).findFirst().orElseThrow();
-        long click = discord.button(plainMember(), down);
-        JsonNode thanks = callback(click);
-        assertEquals(4, thanks.path("type").asInt());
-        assertEquals(64, thanks.path("data").path("flags").asInt() & 64, "the thanks is for the voter only");
-        assertPingsNoOne(thanks.path("data"));
+        JsonNode voted = callback(discord.button("en-US", plainMember(), down, data));
+        assertEquals(7, voted.path("type").asInt(), "the vote changes the answer's buttons in place");
+        assertPingsNoOne(voted.path("data"));
+        JsonNode row = voted.path("data").path("components").get(0).path("components");
+        List<JsonNode> votes = new ArrayList<>();
+        row.forEach(b -> {
+            if (b.path("custom_id").asText().matches("ask:(up|down):.*")) {
+                votes.add(b);
+            }
+        });
+        assertEquals(2, votes.size(), row.toString());
+        votes.forEach(b -> assertTrue(b.path("disabled").asBoolean(), "disabled after a vote: " + b));
+        assertTrue(votes.get(1).path("label").asText().contains("Thanks"), votes.toString());
+        assertEquals(embed.path("description").asText(),
+                voted.path("data").path("embeds").get(0).path("description").asText(), "the answer is unchanged");
         String log = Files.readString(feedback, StandardCharsets.UTF_8);
         assertTrue(log.contains("\"type\":\"vote\"") && log.contains("\"vote\":\"down\"")
                 && log.contains("un-press-sc15341"), log);
         JsonNode again = callback(discord.button(plainMember(), down));
         assertTrue(again.path("data").path("content").asText().contains("already voted"), again.toString());
         assertEquals(log, Files.readString(feedback, StandardCharsets.UTF_8), "one vote per person and answer");
-        JsonNode other = callback(discord.button(adminMember(), down));
-        assertTrue(other.path("data").path("content").asText().startsWith("Thanks"), other.toString());
-
     }
 
     @Test
-    void moreRevealsTheNextResultsInPlace() throws Exception {
+    void moreIsTheAskersAndShowsOthersTheirOwnCopyPrivately() throws Exception {
         JsonNode first = callback(discord.slashCommand(plainMember(), "ask", option("question",
                 "what happened to minusma?")));
         JsonNode embed = first.path("data").path("embeds").get(0);
-        assertTrue(embed.path("footer").path("text").asText().contains("1 of 3 results"), embed.toString());
         String more = buttonIds(first.path("data")).stream().filter(b -> b.startsWith("ask:more:")).findFirst()
                 .orElseThrow();
-        JsonNode second = callback(discord.button(plainMember(), more));
-        assertEquals(7, second.path("type").asInt(), "More updates the answer in place");
+        JsonNode other = callback(discord.button("en-US", adminMember(), more, first.path("data")));
+        assertEquals(4, other.path("type").asInt(), "someone else gets a new message…");
+        assertEquals(64, other.path("data").path("flags").asInt() & 64, "…shown to them only");
+        assertTrue(other.path("data").path("embeds").get(0).path("description").asText().length()
+                > embed.path("description").asText().length());
+
+        JsonNode second = callback(discord.button("en-US", plainMember(), more, first.path("data")));
+        assertEquals(7, second.path("type").asInt(), "More updates the asker's answer in place");
         assertPingsNoOne(second.path("data"));
         JsonNode shown = second.path("data").path("embeds").get(0);
-        assertTrue(shown.path("footer").path("text").asText().contains("2 of 3 results"), shown.toString());
-        assertTrue(shown.path("description").asText().length() > embed.path("description").asText().length());
-        String next = buttonIds(second.path("data")).stream().filter(b -> b.startsWith("ask:more:")).findFirst()
-                .orElseThrow();
-        JsonNode third = callback(discord.button(plainMember(), next));
-        JsonNode row = third.path("data").path("components").get(0).path("components");
-        assertTrue(row.get(0).path("disabled").asBoolean(), "nothing more after the last result: " + row);
-        JsonNode expired = callback(discord.button(plainMember(), "ask:more:forgotten:2"));
+        String added = shown.path("description").asText().substring(embed.path("description").asText().length());
+        assertFalse(added.isBlank(), shown.toString());
+        assertFalse(embed.path("description").asText().contains(added.strip()), "new information, not a repeat");
+        JsonNode expired = callback(discord.button(plainMember(), "ask:more:forgotten:2:1"));
         assertEquals(64, expired.path("data").path("flags").asInt() & 64);
         assertTrue(expired.path("data").path("content").asText().contains("ask again"), expired.toString());
     }
@@ -386,65 +456,99 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
-    void anAbstentionSaysSoOffersTopicsAndIsLoggedForCurators() throws Exception {
+    void anAbstentionSaysSoOffersAnswerableQuestionsAndIsLoggedForCurators() throws Exception {
         JsonNode body = callback(discord.slashCommand(plainMember(), "ask", option("question",
-                "how do I bake bread?")));
+                "how do I bake minusma bread?")));
         JsonNode embed = body.path("data").path("embeds").get(0);
         assertEquals("No sourced answer", embed.path("title").asText());
-        assertTrue(buttonIds(body.path("data")).isEmpty());
         assertPingsNoOne(body.path("data"));
         String log = Files.readString(feedback, StandardCharsets.UTF_8);
-        assertTrue(log.contains("\"type\":\"unanswered\"") && log.contains("how do I bake bread?"), log);
+        assertTrue(log.contains("\"type\":\"unanswered\"") && log.contains("how do I bake minusma bread?"), log);
+        List<String> offers = buttonIds(body.path("data"));
+        assertFalse(offers.isEmpty(), "nearest topics offered: " + body);
+        assertTrue(offers.stream().allMatch(b -> b.startsWith("ask:alt:")), offers.toString());
+        for (String offer : offers) {
+            JsonNode asked = callback(discord.button("en-US", adminMember(), offer, body.path("data")));
+            assertEquals(64, asked.path("data").path("flags").asInt() & 64, "another reader's is private");
+            assertTrue(asked.path("data").path("embeds").get(0).path("fields").size() > 0,
+                    "every suggestion has an answer: " + asked);
+        }
+        JsonNode mine = callback(discord.button("en-US", plainMember(), offers.get(0), body.path("data")));
+        assertEquals(7, mine.path("type").asInt(), "the asker's abstention becomes the answer");
+        assertTrue(mine.path("data").path("embeds").get(0).path("description").asText().contains("[1]"),
+                mine.toString());
     }
 
     @Test
-    void everyoneAndRolePingsInAQuestionPingNoOne() throws Exception {
+    void everyoneAndRolePingsInAQuestionPingNoOneAndNeverReachTheEngine() throws Exception {
         JsonNode body = callback(discord.slashCommand(plainMember(), "ask", option("question",
-                "@everyone <@&" + ADMIN_ROLE + "> " + ANSWERED)));
+                "@everyone <@&" + ADMIN_ROLE + "> `" + ANSWERED + "`")));
         JsonNode data = body.path("data");
         assertPingsNoOne(data);
         assertEquals(0, data.path("allowed_mentions").path("parse").size());
-        String title = data.path("embeds").get(0).path("title").asText();
-        assertFalse(title.contains("@everyone"), "the mention is broken up even in text: " + title);
-        assertFalse(title.contains("<@&"), title);
+        JsonNode embed = data.path("embeds").get(0);
+        assertTrue(embed.path("description").asText().contains("[1]"), "answered, not refused: " + embed);
+        assertFalse(embed.toString().contains("@everyone"), embed.toString());
+        assertFalse(embed.toString().contains("<@&"), embed.toString());
     }
 
     @Test
-    void timelinePagesWithButtons() throws Exception {
-        JsonNode first = callback(discord.slashCommand(plainMember(), "timeline"));
-        assertEquals(4, first.path("type").asInt());
+    void timelineIsOneLinePerEventTenAPageWithAPicture() throws Exception {
+        long id = discord.slashCommand(plainMember(), "timeline");
+        assertEquals(5, callback(id).path("type").asInt(), "deferred: Javacord uploads a picture only with an edit");
+        Recorded sent = discord.awaitRequest(r -> r.is("PATCH",
+                "/api/v10/webhooks/" + APP_ID + "/" + token(id) + "/messages/@original"), WAIT);
+        ObjectNode first = JSON.createObjectNode().set("data", sent.payload());
         JsonNode embed = first.path("data").path("embeds").get(0);
-        assertEquals(5, embed.path("fields").size(), embed.toString());
-        assertTrue(embed.path("fields").get(0).path("name").asText().startsWith("17 January 2012")
-                || embed.path("fields").get(0).path("name").asText().contains("2012"), embed.toString());
-        assertTrue(embed.path("footer").path("text").asText().contains("1–5 of 8"), embed.toString());
+        String[] lines = embed.path("description").asText().split("\n");
+        assertEquals("**17 Jan 2012 – 2023 · 20 events**", lines[0]);
+        assertTrue(lines[2].startsWith("**17 Jan 2012** — Tuareg rebels attack Ménaka"), lines[2]);
+        assertEquals(10, java.util.Arrays.stream(lines).skip(1).filter(l -> l.matches("\\*\\*\\d.*")).count(),
+                embed.toString());
+        assertFalse(embed.toString().contains("un-news-2013-minusma"), "no ids");
+        assertTrue(embed.path("description").asText().contains("**Sources**\n[1] ["), embed.toString());
+        assertEquals("Events 1–10 of 20", embed.path("footer").path("text").asText());
+        String image = embed.path("image").path("url").asText();
+        assertTrue(image.startsWith("attachment://"), embed.toString());
+        byte[] png = sent.files().get(image.substring("attachment://".length()));
+        assertTrue(png != null && png.length > 1000, "the picture is uploaded with the reply: " + sent.files().keySet());
+        java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png));
+        assertEquals(800, picture.getWidth());
         JsonNode row = first.path("data").path("components").get(0).path("components");
         assertTrue(row.get(0).path("disabled").asBoolean(), "no previous page on the first");
         assertFalse(row.get(1).path("disabled").asBoolean(false));
         assertPingsNoOne(first.path("data"));
 
-        JsonNode second = callback(discord.button(plainMember(), row.get(1).path("custom_id").asText()));
-        assertEquals(7, second.path("type").asInt());
-        JsonNode page2 = second.path("data").path("embeds").get(0);
-        assertEquals(3, page2.path("fields").size(), page2.toString());
-        assertTrue(page2.path("footer").path("text").asText().contains("6–8 of 8"), page2.toString());
-        JsonNode row2 = second.path("data").path("components").get(0).path("components");
+        long click = discord.button("en-US", plainMember(), row.get(1).path("custom_id").asText(), first.path("data"));
+        assertEquals(6, callback(click).path("type").asInt(), "a deferred update of the same message");
+        Recorded turned = discord.awaitRequest(r -> r.is("PATCH",
+                "/api/v10/webhooks/" + APP_ID + "/" + token(click) + "/messages/@original"), WAIT);
+        JsonNode page2 = turned.payload().path("embeds").get(0);
+        assertEquals("Events 11–20 of 20", page2.path("footer").path("text").asText(), page2.toString());
+        assertFalse(turned.files().isEmpty(), "the picture marks the new page");
+        JsonNode row2 = turned.payload().path("components").get(0).path("components");
         assertFalse(row2.get(0).path("disabled").asBoolean(false));
         assertTrue(row2.get(1).path("disabled").asBoolean());
     }
 
     @Test
-    void timelineFiltersByTopicAndRejectsBadDatesPrivately() throws Exception {
-        JsonNode minusma = callback(discord.slashCommand(plainMember(), "timeline", option("topic", "MINUSMA"),
-                option("from", "2013")));
+    void timelineFiltersByTopicTakesWrittenDatesAndRejectsBadOnesPrivately() throws Exception {
+        JsonNode minusma = timeline("en-US", option("topic", "MINUSMA"), option("from", "2013"));
         JsonNode embed = minusma.path("data").path("embeds").get(0);
-        assertEquals(2, embed.path("fields").size(), embed.toString());
+        assertEquals("Timeline: MINUSMA", embed.path("title").asText());
+        assertTrue(embed.path("description").asText().startsWith("**1 Jan 2013 – 2023 · 2 events**"),
+                embed.toString());
         assertTrue(buttonIds(minusma.path("data")).isEmpty(), "one page needs no buttons");
+
+        JsonNode march = timeline("en-US", option("from", "March 2012"), option("to", "mars 2012"));
+        String text = march.path("data").path("embeds").get(0).path("description").asText();
+        assertTrue(text.startsWith("**1 Mar 2012 – 31 Mar 2012 · 1 event**"), text);
+        assertTrue(text.contains("Soldiers overthrow President Touré"), text);
 
         JsonNode bad = callback(discord.slashCommand(plainMember(), "timeline", option("from", "August")));
         assertEquals(4, bad.path("type").asInt());
         assertEquals(64, bad.path("data").path("flags").asInt() & 64);
-        assertTrue(bad.path("data").path("content").asText().contains("YYYY"), bad.toString());
+        assertTrue(bad.path("data").path("content").asText().contains("March 2021"), bad.toString());
         assertPingsNoOne(bad.path("data"));
     }
 
@@ -462,14 +566,27 @@ class DiscordBotEndToEndTest {
     }
 
     @Test
-    void sourcesAndHelp() throws Exception {
+    void sourcesArePrivateSearchableWithoutIdsAndHelpListsOnlyWhatTheUserMayRun() throws Exception {
         JsonNode sources = callback(discord.slashCommand(plainMember(), "sources"));
+        assertEquals(64, sources.path("data").path("flags").asInt() & 64, "private");
         JsonNode embed = sources.path("data").path("embeds").get(0);
-        assertEquals(4, embed.path("fields").size(), embed.toString());
+        String text = embed.path("description").asText();
+        assertEquals(4, text.split("\n").length - 2, embed.toString());
+        assertFalse(text.contains("un-news-2013-minusma"), "no ids: " + text);
         assertPingsNoOne(sources.path("data"));
+        JsonNode searched = callback(discord.slashCommand(plainMember(), "sources", option("search", "MINUSMA")));
+        assertEquals("Sources: MINUSMA", searched.path("data").path("embeds").get(0).path("title").asText());
+        JsonNode choices = callback(discord.autocomplete(plainMember(), "sources", focused("search", "un")));
+        assertTrue(choices.path("data").path("choices").size() > 0, choices.toString());
+
         JsonNode help = callback(discord.slashCommand(plainMember(), "help"));
-        assertTrue(help.path("data").path("embeds").get(0).path("description").asText().contains("/timeline"));
+        String helpText = help.path("data").path("embeds").get(0).path("description").asText();
+        assertTrue(helpText.contains("/timeline") && helpText.contains("> Who leads Mali?"), helpText);
+        assertTrue(helpText.contains("31 December 2023"), "the as-of date: " + helpText);
+        assertFalse(helpText.contains("/reindex"), "a member may not run it");
         assertEquals(64, help.path("data").path("flags").asInt() & 64);
+        JsonNode adminHelp = callback(discord.slashCommand(adminMember(), "help"));
+        assertTrue(adminHelp.path("data").path("embeds").get(0).path("description").asText().contains("/reindex"));
     }
 
     @Test
@@ -564,6 +681,122 @@ class DiscordBotEndToEndTest {
             assertTrue(discord.requests(r -> r.body().contains(Long.toString(ignored))).isEmpty(),
                     "message " + ignored + " is ignored");
         }
+    }
+
+    // ---------------------------------------------------------------- conversations, mentions, French
+
+    /** The bot's answer to a mention, as the channel shows it (a message with its embeds and buttons). */
+    private ObjectNode answerToMention(String question) throws Exception {
+        long message = discord.nextId();
+        discord.postMessage(message, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "<@" + BOT_ID + "> " + question, List.of(BOT_ID));
+        Recorded reply = awaitReplyTo(GENERAL_CHANNEL, message);
+        return discord.storeBotMessage(discord.nextId(), GENERAL_CHANNEL, reply.payload());
+    }
+
+    private Recorded awaitReplyTo(long channel, long message) throws Exception {
+        return discord.awaitRequest(r -> r.is("POST", "/api/v10/channels/" + channel + "/messages")
+                && r.payload().path("message_reference").path("message_id").asText().equals(Long.toString(message)),
+                WAIT);
+    }
+
+    private static String description(Recorded reply) {
+        return reply.payload().path("embeds").get(0).path("description").asText();
+    }
+
+    @Test
+    void aReplyToAnAnswerIsAskedInItsContextForALimitedTime() throws Exception {
+        ObjectNode answer = answerToMention("what is minusma?");
+        long followUp = discord.nextId();
+        discord.postReply(followUp, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "when did it start?", List.of(BOT_ID), answer);
+        Recorded reply = awaitReplyTo(GENERAL_CHANNEL, followUp);
+        assertPingsNoOne(reply.payload());
+        assertTrue(description(reply).contains("Read as:"), "read in the answer's context: " + description(reply));
+        assertTrue(description(reply).contains("1 July 2013"), description(reply));
+
+        long alone = discord.nextId();
+        discord.postMessage(alone, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "<@" + BOT_ID + "> when did it start?", List.of(BOT_ID));
+        assertTrue(description(awaitReplyTo(GENERAL_CHANNEL, alone)).contains("What does"), "no context, no guess");
+
+        clock.jump(Questions.CONVERSATION.plusMinutes(1));
+        long late = discord.nextId();
+        discord.postReply(late, GENERAL_CHANNEL, user(MEMBER_USER, "reader", false), plainMember(),
+                "when did it start?", List.of(BOT_ID), answer);
+        assertFalse(description(awaitReplyTo(GENERAL_CHANNEL, late)).contains("Read as:"), "the conversation is over");
+    }
+
+    @Test
+    void aThreadStartedFromAnAnswerContinuesItAndRepliesStayInTheThread() throws Exception {
+        ObjectNode answer = answerToMention("what is minusma?");
+        long thread = answer.path("id").asLong();
+        discord.createThread(thread, GENERAL_CHANNEL, "minusma");
+        long chat = discord.nextId();
+        discord.postMessage(chat, thread, user(MEMBER_USER, "reader", false), plainMember(), "interesting", List.of());
+        long question = discord.nextId();
+        discord.postMessage(question, thread, user(MEMBER_USER, "reader", false), plainMember(), "when did it start?",
+                List.of());
+        Recorded reply = awaitReplyTo(thread, question);
+        assertTrue(description(reply).contains("Read as:"), description(reply));
+        assertPingsNoOne(reply.payload());
+        assertTrue(discord.requests(r -> r.body().contains(Long.toString(chat))).isEmpty(), "chat is not a question");
+        assertEquals(1, discord.requests(r -> r.is("GET", "/api/v10/channels/" + GENERAL_CHANNEL + "/messages/"
+                + thread)).size(), "the thread's starter is looked up once");
+    }
+
+    @Test
+    void mentionsAndMarkupNeverReachTheEngineAndAPauseIsAReactionNotAMessage() throws Exception {
+        clock.step = Duration.ZERO;
+        try {
+            long first = discord.nextId();
+            discord.postMessage(first, GENERAL_CHANNEL, user(ADMIN_USER, "curator", false), adminMember(),
+                    "<@" + BOT_ID + "> @everyone **" + ANSWERED + "** <@&" + ADMIN_ROLE + "> <:flag:123>",
+                    List.of(BOT_ID));
+            Recorded reply = awaitReplyTo(GENERAL_CHANNEL, first);
+            assertTrue(description(reply).contains("[1]"), "answered, not refused: " + description(reply));
+            long second = discord.nextId();
+            discord.postMessage(second, GENERAL_CHANNEL, user(ADMIN_USER, "curator", false), adminMember(),
+                    "<@" + BOT_ID + "> " + ANSWERED, List.of(BOT_ID));
+            discord.awaitRequest(r -> r.is("PUT", "/api/v10/channels/" + GENERAL_CHANNEL + "/messages/" + second
+                    + "/reactions/"), WAIT);
+            assertTrue(discord.requests(r -> r.is("POST", "/api/v10/channels/") && r.body().contains(
+                    Long.toString(second))).isEmpty(), "no public notice of the pause");
+        } finally {
+            clock.step = Duration.ofSeconds(6);
+        }
+    }
+
+    @Test
+    void aFrenchClientGetsFrenchAnswersAbstentionsTimelinesAndHelp() throws Exception {
+        JsonNode answer = callback(discord.slashCommand("fr", plainMember(), "ask", option("question",
+                "quelle résolution a mis fin au mandat de la minusma ?")));
+        JsonNode embed = answer.path("data").path("embeds").get(0);
+        assertTrue(embed.path("footer").path("text").asText().startsWith("Sources vérifiées jusqu’au 31 décembre 2023"),
+                embed.toString());
+        assertTrue(embed.path("description").asText().contains("[1]"), embed.toString());
+
+        JsonNode refused = callback(discord.slashCommand("fr", plainMember(), "ask", option("question",
+                "comment faire du pain ?")));
+        JsonNode no = refused.path("data").path("embeds").get(0);
+        assertEquals("Pas de réponse sourcée", no.path("title").asText(), refused.toString());
+        assertTrue(no.path("description").asText().startsWith("Je n’ai pas")
+                || no.path("description").asText().startsWith("Je n'ai pas"), no.toString());
+
+        JsonNode timeline = timeline("fr", option("from", "août 2020"), option("to", "2020"));
+        JsonNode page = timeline.path("data").path("embeds").get(0);
+        assertEquals("Chronologie", page.path("title").asText());
+        assertTrue(page.path("description").asText().startsWith("**1er août 2020 – 31 décembre 2020 · 2 événements**"),
+                page.toString());
+        assertTrue(page.path("description").asText().contains("**18 août 2020**"), page.toString());
+        assertEquals("Événements 1 à 2 sur 2", page.path("footer").path("text").asText());
+        JsonNode bad = callback(discord.slashCommand("fr", plainMember(), "timeline", option("from", "bientôt")));
+        assertTrue(bad.path("data").path("content").asText().contains("mars 2021"), bad.toString());
+
+        JsonNode help = callback(discord.slashCommand("fr", plainMember(), "help"));
+        String text = help.path("data").path("embeds").get(0).path("description").asText();
+        assertTrue(text.contains("Période couverte") && text.contains("31 décembre 2023"), text);
+        assertTrue(text.contains("Qui dirige le Mali ?"), text);
     }
 
     // ---------------------------------------------------------------- faults

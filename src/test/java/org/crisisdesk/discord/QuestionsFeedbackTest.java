@@ -32,6 +32,10 @@ class QuestionsFeedbackTest {
         return new Questions(engine, feedback, new AnswerStore(10), new AnswerRenderer(), question -> { });
     }
 
+    private static Questions.Asked asked(String question, boolean ephemeral) {
+        return new Questions.Asked(question, ephemeral, 1, java.util.Optional.empty(), java.util.Optional.empty());
+    }
+
     private static ComponentIds.Vote downVote(ReplyView view) {
         return view.buttons().stream().map(ButtonView::customId).map(ComponentIds.Vote::parse)
                 .flatMap(java.util.Optional::stream).filter(vote -> !vote.up()).findFirst().orElseThrow();
@@ -42,11 +46,11 @@ class QuestionsFeedbackTest {
         Path log = dir.resolve("feedback.jsonl");
         try (Engine engine = Fixtures.engine(dir.resolve("engine"))) {
             Questions questions = questions(engine, log, false);
-            questions.ask("<@123456789012345678> @everyone how do I bake `bread`?", false);
-            questions.ask("how do I grow <@&42> tomatoes?", true);
-            ReplyView privateAnswer = questions.ask(ANSWERABLE, true);
+            questions.ask(asked("<@123456789012345678> @everyone how do I bake `bread`?", false));
+            questions.ask(asked("how do I grow <@&42> tomatoes?", true));
+            ReplyView privateAnswer = questions.ask(asked(ANSWERABLE, true));
             assertEquals(Questions.VoteOutcome.NOT_KEPT, questions.vote(downVote(privateAnswer), 1));
-            ReplyView publicAnswer = questions.ask(ANSWERABLE + " <#111>", false);
+            ReplyView publicAnswer = questions.ask(asked(ANSWERABLE + " <#111>", false));
             assertEquals(Questions.VoteOutcome.RECORDED, questions.vote(downVote(publicAnswer), 1));
         }
         List<String> lines = Files.readAllLines(log);
@@ -63,8 +67,8 @@ class QuestionsFeedbackTest {
         Path log = dir.resolve("feedback.jsonl");
         try (Engine engine = Fixtures.engine(dir.resolve("engine"))) {
             Questions questions = questions(engine, log, true);
-            questions.ask("how do I grow tomatoes?", true);
-            assertEquals(Questions.VoteOutcome.RECORDED, questions.vote(downVote(questions.ask(ANSWERABLE, true)), 1));
+            questions.ask(asked("how do I grow tomatoes?", true));
+            assertEquals(Questions.VoteOutcome.RECORDED, questions.vote(downVote(questions.ask(asked(ANSWERABLE, true))), 1));
         }
         assertEquals(2, Files.readAllLines(log).size());
     }

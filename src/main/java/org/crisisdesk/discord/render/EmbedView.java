@@ -4,9 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One embed as plain data, already inside Discord's limits (the compact constructor enforces them). */
+/**
+ * One embed as plain data, already inside Discord's limits (the compact constructor enforces them). {@code image}
+ * is a picture drawn for this embed, sent with it as an attachment.
+ */
 public record EmbedView(String title, Optional<String> url, String description, List<Field> fields, String footer,
-                        int color) {
+                        int color, Optional<Picture> image) {
 
     public static final int BLUE = 0x2F6FB3;
     public static final int GREY = 0x8A8F98;
@@ -26,6 +29,15 @@ public record EmbedView(String title, Optional<String> url, String description, 
         }
     }
 
+    /** A PNG drawn in-process; {@code name} is the attachment's file name. */
+    public record Picture(String name, byte[] png) {
+    }
+
+    public EmbedView(String title, Optional<String> url, String description, List<Field> fields, String footer,
+                     int color) {
+        this(title, url, description, fields, footer, color, Optional.empty());
+    }
+
     public EmbedView {
         title = Markdown.cut(title, Limits.EMBED_TITLE);
         footer = Markdown.cut(footer, Limits.FOOTER);
@@ -37,6 +49,11 @@ public record EmbedView(String title, Optional<String> url, String description, 
         }
         description = Markdown.cut(description, Math.min(Limits.EMBED_DESCRIPTION, Limits.EMBED_TOTAL - fixed));
         fields = List.copyOf(kept);
+    }
+
+    /** The same embed with {@code picture} shown as its image. */
+    public EmbedView withImage(Picture picture) {
+        return new EmbedView(title, url, description, fields, footer, color, Optional.of(picture));
     }
 
     /** Characters Discord counts toward its 6000 limit. */

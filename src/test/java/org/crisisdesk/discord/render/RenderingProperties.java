@@ -47,15 +47,23 @@ class RenderingProperties {
     void answersFitDiscordAndPingNoOne(@ForAll("hostile") String question) {
         Answer answer = engine.ask(question);
         AnswerRenderer renderer = new AnswerRenderer();
-        check(renderer.answer(answer, "k", 1, false));
-        check(renderer.answer(answer, "k", 3, true));
+        java.util.Optional<org.crisisdesk.knowledge.PartialDate> asOf = engine.manifest().asOfDate();
+        check(renderer.answer(answer, new AnswerRenderer.Shown("k", 1, 123456789012345678L, false, asOf)));
+        check(renderer.answer(answer, new AnswerRenderer.Shown("k", 3, 123456789012345678L, true, asOf)));
+        check(renderer.abstention(answer, new AnswerRenderer.Shown("k", 1, 123456789012345678L, false, asOf),
+                java.util.Optional.of(question), List.of(question, question, question)));
     }
 
     @Property(tries = 200, edgeCases = EdgeCasesMode.NONE)
     void timelinePagesEchoingUserOptionsFitDiscordAndPingNoOne(@ForAll("hostile") String from,
             @ForAll("hostile") String to, @ForAll("hostile") String topic) {
-        check(new TimelineRenderer().page(engine.timeline(TimelineQuery.all().page(0, TimelineRenderer.PAGE_SIZE)),
-                from, to, topic));
+        // Buttons carry the filters: dates normalised to ISO (at most 10 characters), the topic at most 60.
+        TimelineRenderer.Filters filters = new TimelineRenderer.Filters(DateInput.iso(from).orElse(""),
+                DateInput.iso(to).orElse("2026"), cut(topic, 60));
+        for (org.crisisdesk.index.Language language : org.crisisdesk.index.Language.values()) {
+            check(new TimelineRenderer(new TimelinePicture()).page(engine.timeline(TimelineQuery.all()).events(), 0,
+                    filters, Texts.of(language)));
+        }
         check(new NoticeRenderer().error(from + " " + to + " " + topic));
     }
 
@@ -66,6 +74,10 @@ class RenderingProperties {
         choices.forEach(c -> assertTrue(!c.isBlank() && c.length() <= Limits.CHOICE_NAME, c));
         assertTrue(TopicChoices.matching(engine.topics(), "", 100).size() == Math.min(Limits.CHOICES,
                 engine.topics().size()), "an empty prefix offers the most used topics");
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private static void check(ReplyView reply) {

@@ -64,6 +64,7 @@ public final class StandInDiscord implements AutoCloseable {
     private final List<Waiter> anyWaiters = new ArrayList<>();
     private final List<Failure> failures = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(910_000_000_000_000_000L);
+    private final Map<Long, ObjectNode> messages = new java.util.HashMap<>();
     private final CompletableFuture<JsonNode> identified = new CompletableFuture<>();
 
     private record Waiter(Predicate<Recorded> predicate, CompletableFuture<Recorded> future) {
@@ -181,9 +182,10 @@ public final class StandInDiscord implements AutoCloseable {
         try (exchange) {
             String method = exchange.getRequestMethod();
             String path = exchange.getRequestURI().getRawPath();
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            byte[] raw = exchange.getRequestBody().readAllBytes();
+            String body = new String(raw, StandardCharsets.UTF_8);
             JsonNode json = parseBody(body, exchange.getRequestHeaders().getFirst("Content-Type"));
-            Recorded probe = new Recorded(method, path, Map.copyOf(exchange.getRequestHeaders()), body, json, 0);
+            Recorded probe = new Recorded(method, path, Map.copyOf(exchange.getRequestHeaders()), body, json, 0, raw);
             Failure failure = null;
             synchronized (failures) {
                 for (Failure f : failures) {
@@ -211,7 +213,7 @@ public final class StandInDiscord implements AutoCloseable {
                 response = reply.body;
             }
             Recorded recorded = new Recorded(method, path, Map.copyOf(exchange.getRequestHeaders()), body, json,
-                    status);
+                    status, raw);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
@@ -316,8 +318,25 @@ public final class StandInDiscord implements AutoCloseable {
         }
         if (method.equals("POST") && p.matches("/channels/\\d+/messages")) {
             long channel = Long.parseLong(p.split("/")[2]);
-            return new Reply(200, message(nextId(), channel, user(BOT_ID, "crisisdesk", true),
-                    body == null ? "" : body.path("content").asText(""), null).toString());
+            ObjectNode sent = message(nextId(), channel, user(BOT_ID, "crisisdesk", true),
+                    body == null ? "" : body.path("content").asText(""), null);
+            if (body != null) {
+                sent.set("components", body.path("components").isArray() ? body.get("components")
+                        : JSON.createArrayNode());
+            }
+            storeMessage(sent);
+            return new Reply(200, sent.toString());
+        }
+        if (method.equals("GET") && p.matches("/channels/\\d+/messages/\\d+")) {
+            ObjectNode stored;
+            synchronized (messages) {
+                stored = messages.get(Long.parseLong(p.split("/")[4]));
+            }
+            return stored == null ? new Reply(404, "{\"message\":\"Unknown Message\",\"code\":10008}")
+                    : new Reply(200, stored.toString());
+        }
+        if (method.equals("PUT") && p.matches("/channels/\\d+/messages/\\d+/reactions/[^/]+/@me")) {
+            return new Reply(204, "");
         }
         return new Reply(404, "{\"message\":\"Unknown route " + method + " " + p + "\",\"code\":0}");
     }
@@ -497,6 +516,11 @@ public final class StandInDiscord implements AutoCloseable {
 
     /** A slash command interaction; returns its id (the callback path is /interactions/{id}/{token}/callback). */
     public long slashCommand(ObjectNode member, String command, ObjectNode... options) {
+        return slashCommand("en-US", member, command, options);
+    }
+
+    /** A slash command from a client set to {@code locale} ("fr", "en-US"…). */
+    public long slashCommand(String locale, ObjectNode member, String command, ObjectNode... options) {
         ObjectNode data = JSON.createObjectNode();
         data.put("id", Long.toString(nextId()));
         data.put("name", command);
@@ -506,7 +530,7 @@ public final class StandInDiscord implements AutoCloseable {
         for (ObjectNode option : options) {
             opts.add(option);
         }
-        return interaction(2, member, data, null);
+        return interaction(2, member, data, null, locale);
     }
 
     public long autocomplete(ObjectNode member, String command, ObjectNode... options) {
@@ -518,16 +542,90 @@ public final class StandInDiscord implements AutoCloseable {
         for (ObjectNode option : options) {
             opts.add(option);
         }
-        return interaction(4, member, data, null);
+        return interaction(4, member, data, null, "en-US");
     }
 
     /** A click on button {@code customId} of a message the bot sent. */
     public long button(ObjectNode member, String customId) {
+        return button("en-US", member, customId, JSON.createObjectNode());
+    }
+
+    /**
+     * A click on button {@code customId} of the message the bot sent as {@code shown} (the {@code data} of its
+     * callback, or the body of its message): the interaction carries that message, embeds and buttons included, as
+     * Discord's does.
+     */
+    public long button(String locale, ObjectNode member, String customId, JsonNode shown) {
         ObjectNode data = JSON.createObjectNode();
         data.put("custom_id", customId);
         data.put("component_type", 2);
-        ObjectNode message = message(nextId(), GENERAL_CHANNEL, user(BOT_ID, "crisisdesk", true), "", null);
-        return interaction(3, member, data, message);
+        ObjectNode message = message(nextId(), GENERAL_CHANNEL, user(BOT_ID, "crisisdesk", true),
+                shown.path("content").asText(""), null);
+        if (shown.path("embeds").isArray()) {
+            message.set("embeds", shown.get("embeds"));
+        }
+        if (shown.path("components").isArray()) {
+            message.set("components", shown.get("components"));
+        }
+        message.put("flags", shown.path("flags").asInt(0));
+        return interaction(3, member, data, message, locale);
+    }
+
+    /** The message the bot posted with {@code shown} (a callback's data) as message {@code id}, for look-ups. */
+    public ObjectNode storeBotMessage(long id, long channel, JsonNode shown) {
+        ObjectNode message = message(id, channel, user(BOT_ID, "crisisdesk", true), shown.path("content").asText(""),
+                null);
+        message.set("embeds", shown.path("embeds").isArray() ? shown.get("embeds") : JSON.createArrayNode());
+        message.set("components", shown.path("components").isArray() ? shown.get("components")
+                : JSON.createArrayNode());
+        storeMessage(message);
+        return message;
+    }
+
+    private void storeMessage(ObjectNode message) {
+        synchronized (messages) {
+            messages.put(message.path("id").asLong(), message);
+        }
+    }
+
+    /** A public thread started from message {@code starter} in {@code parent}: its id is the message's. */
+    public void createThread(long starter, long parent, String name) {
+        ObjectNode thread = JSON.createObjectNode();
+        thread.put("id", Long.toString(starter));
+        thread.put("type", 11);
+        thread.put("guild_id", Long.toString(GUILD_ID));
+        thread.put("parent_id", Long.toString(parent));
+        thread.put("owner_id", Long.toString(MEMBER_USER));
+        thread.put("name", name);
+        thread.putNull("last_message_id");
+        thread.put("rate_limit_per_user", 0);
+        thread.put("message_count", 0);
+        thread.put("member_count", 1);
+        ObjectNode metadata = thread.putObject("thread_metadata");
+        metadata.put("archived", false);
+        metadata.put("auto_archive_duration", 1440);
+        metadata.put("archive_timestamp", "2024-01-01T00:00:00.000000+00:00");
+        metadata.put("locked", false);
+        thread.put("newly_created", true);
+        dispatch("THREAD_CREATE", thread);
+    }
+
+    /** A Discord reply: message {@code id} answering {@code referenced} (a message the bot sent). */
+    public void postReply(long id, long channel, ObjectNode author, ObjectNode member, String content,
+                          List<Long> mentions, ObjectNode referenced) {
+        ObjectNode message = message(id, channel, author, content, mentions);
+        message.put("type", 19);
+        ObjectNode reference = message.putObject("message_reference");
+        reference.put("message_id", referenced.path("id").asText());
+        reference.put("channel_id", referenced.path("channel_id").asText());
+        reference.put("guild_id", Long.toString(GUILD_ID));
+        message.set("referenced_message", referenced);
+        if (member != null) {
+            ObjectNode partial = member.deepCopy();
+            partial.remove("user");
+            message.set("member", partial);
+        }
+        dispatch("MESSAGE_CREATE", message);
     }
 
     public static ObjectNode option(String name, String value) {
@@ -554,7 +652,7 @@ public final class StandInDiscord implements AutoCloseable {
         return "interaction-token-" + interactionId;
     }
 
-    private long interaction(int type, ObjectNode member, ObjectNode data, ObjectNode message) {
+    private long interaction(int type, ObjectNode member, ObjectNode data, ObjectNode message, String locale) {
         long id = nextId();
         ObjectNode interaction = JSON.createObjectNode();
         interaction.put("id", Long.toString(id));
@@ -566,7 +664,7 @@ public final class StandInDiscord implements AutoCloseable {
         interaction.set("member", member);
         interaction.put("token", token(id));
         interaction.put("version", 1);
-        interaction.put("locale", "en-US");
+        interaction.put("locale", locale);
         interaction.put("guild_locale", "en-US");
         interaction.put("app_permissions", "2048");
         if (message != null) {
