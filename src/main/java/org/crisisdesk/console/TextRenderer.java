@@ -4,7 +4,7 @@ import java.util.List;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.answer.Snippet;
 import org.crisisdesk.citation.Citation;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.index.Language;
 import org.crisisdesk.knowledge.Source;
 import org.crisisdesk.timeline.TimelineEvent;

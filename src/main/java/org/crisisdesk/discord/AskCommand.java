@@ -7,7 +7,7 @@ import org.crisisdesk.discord.render.AnswerRenderer;
 import org.crisisdesk.discord.render.ComponentIds;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.index.Language;
 import org.javacord.api.interaction.ButtonInteraction;
 import org.javacord.api.interaction.DiscordLocale;

@@ -2,7 +2,7 @@ package org.crisisdesk.discord;
 
 import java.util.Optional;
 import org.crisisdesk.discord.render.NoticeRenderer;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.index.Language;
 import org.crisisdesk.knowledge.PartialDate;

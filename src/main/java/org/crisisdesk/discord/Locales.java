@@ -1,7 +1,7 @@
 package org.crisisdesk.discord;
 
 import org.crisisdesk.index.Language;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.javacord.api.interaction.InteractionBase;
 
 /** The language of an interaction's user, from the Discord client's locale ("fr", "en-US", …). */

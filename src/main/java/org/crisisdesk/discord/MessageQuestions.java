@@ -9,7 +9,7 @@ import org.crisisdesk.answer.AskContext;
 import org.crisisdesk.discord.render.ComponentIds;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.index.Language;
 import org.javacord.api.entity.channel.ServerTextChannel;
 import org.javacord.api.entity.channel.ServerThreadChannel;

@@ -5,7 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.crisisdesk.discord.render.NoticeRenderer;
 import org.crisisdesk.discord.render.ReplyView;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.index.Language;
 import org.crisisdesk.index.ProgressListener;

@@ -11,7 +11,7 @@ import java.util.stream.Stream;
 import org.crisisdesk.citation.Citation;
 import org.crisisdesk.discord.render.ComponentIds;
 import org.crisisdesk.discord.render.SourcesRenderer;
-import org.crisisdesk.discord.render.Texts;
+import org.crisisdesk.i18n.Texts;
 import org.crisisdesk.discord.render.TopicChoices;
 import org.crisisdesk.engine.Engine;
 import org.crisisdesk.index.Language;

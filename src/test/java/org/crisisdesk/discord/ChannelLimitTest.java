@@ -84,8 +84,8 @@ class ChannelLimitTest {
         assertEquals(Optional.empty(), limit.tryAcquire(0), "its earlier question no longer counts");
     }
 
-    private static final org.crisisdesk.discord.render.Texts ENGLISH =
-            org.crisisdesk.discord.render.Texts.of(org.crisisdesk.index.Language.EN);
+    private static final org.crisisdesk.i18n.Texts ENGLISH =
+            org.crisisdesk.i18n.Texts.of(org.crisisdesk.index.Language.EN);
 
     @Test
     void theRefusalIsFriendlyAndPrivate() {

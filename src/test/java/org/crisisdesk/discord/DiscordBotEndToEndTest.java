@@ -217,9 +217,10 @@ class DiscordBotEndToEndTest {
                       - id: 2016-%02d-report
                         date: 2016-%02d-10
                         en: The UN reports on the security situation in northern Mali (report %d).
+                        fr: Un rapport fait le point sur la situation sécuritaire dans le nord du Mali (rapport %d).
                         topics: [UN reports]
                         sources: [un-news-2013-minusma]
-                    """, i, i, i));
+                    """, i, i, i, i));
         }
         return out.toString();
     }

@@ -13,6 +13,7 @@ import org.crisisdesk.answer.Answer;
 import org.crisisdesk.answer.Snippet;
 import org.crisisdesk.citation.Citation;
 import org.crisisdesk.knowledge.PartialDate;
+import org.crisisdesk.i18n.Texts;
 
 /**
  * An answer as an embed a reader takes in at a glance: a short title naming the subject, the answering sentence

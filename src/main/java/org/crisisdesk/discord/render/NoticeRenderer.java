@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.crisisdesk.index.ReindexReport;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.knowledge.Problem;
+import org.crisisdesk.i18n.Texts;
 
 /** Short replies: help, refusals, reindex results, errors; in the language of {@code texts}. */
 public final class NoticeRenderer {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.crisisdesk.knowledge.Source;
+import org.crisisdesk.i18n.Texts;
 
 /** The sources answers cite, ten lines a page, for the one who asked: title as a link, publisher and date. */
 public final class SourcesRenderer {

@@ -21,6 +21,7 @@ import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.crisisdesk.i18n.Texts;
 
 /**
  * A picture of a timeline, drawn in-process with Java2D: every event of the range as a dot on a time axis,

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.crisisdesk.citation.Citation;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.timeline.TimelineEvent;
+import org.crisisdesk.i18n.Texts;
 
 /**
  * A page of dated events, one line each ("**18 Aug 2020** — soldiers detain Keïta … [1]"), under a summary of the

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 import org.crisisdesk.answer.Answer;
 import org.crisisdesk.answer.AnswerType;
+import org.crisisdesk.answer.ConfidenceFeatures;
 import org.crisisdesk.answer.Snippet;
 import org.crisisdesk.citation.Citation;
 import org.crisisdesk.index.IndexManifest;
@@ -26,6 +27,8 @@ import org.crisisdesk.knowledge.Source;
 import org.crisisdesk.knowledge.SourceKind;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
+import org.crisisdesk.i18n.Texts;
+import org.crisisdesk.timeline.DateInput;
 
 /** Rendering into plain records, without a network: layout, languages, limits, escaping, buttons. */
 class RenderersTest {
@@ -51,7 +54,7 @@ class RenderersTest {
                                  Optional<String> subject, boolean partial) {
         return new Answer("who led it?", true, 0.8, snippets, citations, Optional.empty(), List.of(),
                 Optional.empty(), AnswerType.PERSON, language, Optional.empty(), Optional.empty(),
-                Answer.Outcome.ANSWERED, subject, partial);
+                Answer.Outcome.ANSWERED, subject, partial, ConfidenceFeatures.NONE);
     }
 
     private static AnswerRenderer.Shown shown(int count) {
@@ -142,7 +145,7 @@ class RenderersTest {
         for (String text : List.of("As of February 2026, General Assimi Goïta leads Mali.", "Goïta leads Mali.")) {
             Answer answer = new Answer("who leads mali?", true, 0.9, List.of(snippet(text, 1)), List.of(citation(1)),
                     Optional.empty(), List.of(), Optional.empty(), AnswerType.PERSON, Language.EN, asOf,
-                    Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false);
+                    Optional.empty(), Answer.Outcome.ANSWERED, Optional.empty(), false, ConfidenceFeatures.NONE);
             String description = answers.answer(answer, shown(1)).embeds().get(0).description();
             assertEquals(text.startsWith("As of") ? 0 : 1, description.split("As of", -1).length - 1
                     - (text.startsWith("As of") ? 1 : 0), description);

@@ -17,6 +17,8 @@ import org.crisisdesk.engine.Engine;
 import org.crisisdesk.hostile.HostileText;
 import org.crisisdesk.testing.TemporaryEngine;
 import org.crisisdesk.timeline.TimelineQuery;
+import org.crisisdesk.i18n.Texts;
+import org.crisisdesk.timeline.DateInput;
 
 /**
  * Whatever a user types, what the bot would send stays inside Discord's limits and carries no live mention

@@ -17,6 +17,7 @@ import org.crisisdesk.index.Language;
 import org.crisisdesk.knowledge.PartialDate;
 import org.crisisdesk.timeline.TimelineEvent;
 import org.junit.jupiter.api.Test;
+import org.crisisdesk.i18n.Texts;
 
 /** The timeline picture: a PNG of the right size, each topic in its colour, the page's events marked. */
 class TimelinePictureTest {

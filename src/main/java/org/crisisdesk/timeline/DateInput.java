@@ -1,4 +1,4 @@
-package org.crisisdesk.discord.render;
+package org.crisisdesk.timeline;
 
 import java.text.Normalizer;
 import java.util.Locale;

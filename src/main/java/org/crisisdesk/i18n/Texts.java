@@ -1,4 +1,4 @@
-package org.crisisdesk.discord.render;
+package org.crisisdesk.i18n;
 
 import java.text.MessageFormat;
 import java.time.Month;
