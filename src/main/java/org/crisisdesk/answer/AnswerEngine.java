@@ -53,6 +53,8 @@ public final class AnswerEngine {
 
     private final GenerationManager generations;
     private final AnswerPolicy policy;
+    /** Semantic matching (issue 12): off unless CRISISDESK_SEMANTIC names a model the build carries. */
+    private final SemanticFallback semantic = SemanticFallback.fromEnvironment(System.getenv());
     /**
      * What is built once per generation rather than per question (the everyday-word table, the sentence chooser,
      * the stored-document cache); one slot, replaced when a new generation comes into service, so a retired
@@ -174,8 +176,9 @@ public final class AnswerEngine {
         Ranked best = ranked.get(0);
         StoredDocuments stored = tools.documents();
         if (best.confidence() < policy.minConfidence()) {
-            return Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
+            Answer refused = Answer.refused(question, asked, best.confidence(), Answer.Outcome.NO_ANSWER,
                     EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation));
+            return semantic.fallback(question, refused, generation).orElse(refused); // issue 12; off by default
         }
         double[] weights = new double[plan.concepts().size()];
         for (int i = 0; i < weights.length; i++) {
