@@ -82,7 +82,13 @@ final class SemanticFallback {
             if (current != null && current.generation() == generation) {
                 return current.vectors();
             }
-            CompletableFuture<SentenceVectors> vectors = CompletableFuture.supplyAsync(() -> load(generation));
+            // A thread of its own: embedding takes seconds and must not hold the common pool's only worker.
+            CompletableFuture<SentenceVectors> vectors = CompletableFuture.supplyAsync(() -> load(generation),
+                    task -> {
+                        Thread thread = new Thread(task, "semantic-vectors-" + generation.name());
+                        thread.setDaemon(true);
+                        thread.start();
+                    });
             prepared = new Prepared(generation, vectors);
             return vectors;
         }

@@ -52,9 +52,9 @@ public final class SemanticLatency {
         double cpuPerAsk = (os.getProcessCpuTime() - cpu0) / 1e6 / nanos.length;
         Arrays.sort(nanos);
         System.gc();
-        System.out.printf(Locale.ROOT, "semantic=%s weight=%s fallback=%s: open to first answer %d ms; %d asks p50 %.2f"
+        System.out.printf(Locale.ROOT, "semantic=%s threshold=%s: open to first answer %d ms; %d asks p50 %.2f"
                 + " p95 %.2f p99 %.2f max %.1f ms; process CPU %.2f ms per ask; heap after GC %d MB; load %.1f%n", System.getenv("CRISISDESK_SEMANTIC"),
-                System.getenv("CRISISDESK_SEMANTIC_WEIGHT"), System.getenv("CRISISDESK_SEMANTIC_FALLBACK"),
+                System.getenv("CRISISDESK_SEMANTIC_THRESHOLD"),
                 (t1 - t0) / 1_000_000, nanos.length, nanos[nanos.length / 2] / 1e6, nanos[(int) (nanos.length * 0.95)] / 1e6,
                 nanos[(int) (nanos.length * 0.99)] / 1e6, nanos[nanos.length - 1] / 1e6, cpuPerAsk,
                 (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20, os.getSystemLoadAverage());
