@@ -56,6 +56,8 @@ public final class AnswerEngine {
 
     private final GenerationManager generations;
     private final AnswerPolicy policy;
+    /** Semantic matching (issue 12): off unless CRISISDESK_SEMANTIC names a model the build carries. */
+    private final SemanticFallback semantic = SemanticFallback.fromEnvironment(System.getenv());
     /**
      * What is built once per generation rather than per question (the everyday-word table, the sentence chooser,
      * the stored-document cache); one slot, replaced when a new generation comes into service, so a retired
@@ -210,9 +212,11 @@ public final class AnswerEngine {
         double confidence = policy.model().probability(features);
         TRACE.debug("confidence {} from {}", confidence, features);
         if (sentences.isEmpty() || confidence < policy.model().threshold()) {
-            return Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
+            Answer refused = Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
                     EngineMessages.get(question.language(), "no_answer"), nearestTopics(ranked, stored, generation))
                     .withFeatures(features);
+            // Off by default: the semantic experiment (-Psemantic, src/site/markdown/semantic-matching.md).
+            return semantic.fallback(question, refused, generation).orElse(refused);
         }
         CitationNumbering numbering = new CitationNumbering(generation.sources());
         SnippetBuilder builder = new SnippetBuilder(question, numbering, generation.sources());
