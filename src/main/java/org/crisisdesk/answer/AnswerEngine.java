@@ -173,16 +173,20 @@ public final class AnswerEngine {
                 .anyMatch(c -> c.docFreq() == 0 && !tools.weights().isGeneric(c.terms(), plan.get().language()));
     }
 
-    private Answer search(String asked, Question question, QueryPlan plan, Optional<String> reading,
-            Generation generation, PerGeneration tools) throws IOException {
+    /** The ranked candidates of a question, every sentence of the best ones scored, and its concepts' weights. */
+    private record Scoring(List<Ranked> ranked, List<SentenceChooser.Scored> sentences, double[] weights) {
+    }
+
+    /** Searches and scores; empty when nothing matches at all. */
+    private Optional<Scoring> scoring(Question question, QueryPlan plan, Generation generation, PerGeneration tools)
+            throws IOException {
         IndexSearcher searcher = generation.searcher();
         // Nothing reads the total hit count, so Lucene may start skipping as soon as it has the candidates, rather
         // than after counting the first thousand hits exactly (its default).
         TopDocs top = searcher.search(plan.scoring(),
                 new TopScoreDocCollectorManager(policy.candidates(), policy.candidates()));
         if (top.scoreDocs.length == 0) {
-            return Answer.refused(question, asked, 0, Answer.Outcome.NO_ANSWER,
-                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
+            return Optional.empty();
         }
         Coverage coverage = Coverage.of(searcher, plan, tools.weights());
         List<Ranked> ranked = rank(top, coverage, question, tools);
@@ -208,6 +212,54 @@ public final class AnswerEngine {
         if (TRACE.isDebugEnabled()) {
             trace(question, plan, ranked, sentences, stored);
         }
+        return Optional.of(new Scoring(ranked, sentences, weights));
+    }
+
+    /**
+     * Every candidate sentence for {@code request} as the engine ranks it, best first, with what it measured of
+     * each: for measuring how far the ranking could go ({@code eval --ranking}) and for looking into why a sentence
+     * won. Empty for questions
+     * that are not searched (refused outright, comparisons, the latest news, follow-ups without context).
+     */
+    public List<RankedSentence> candidates(AskRequest request) {
+        String cleaned = Markup.strip(clean(request.question()));
+        Question question = QuestionReader.read(cleaned, request.language());
+        if (cleaned.isEmpty() || cleaned.length() > policy.maxQuestionChars() || question.refusal().isPresent()
+                || question.type() == AnswerType.COMPARISON) {
+            return List.of();
+        }
+        return generations.read(generation -> {
+            PerGeneration tools = tools(generation);
+            String searched = QuestionReader.withoutTenseWords(question.text());
+            Optional<QueryPlan> plan = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
+                    question.language(), question.type(), generation.analysis(), generation.searcher());
+            if (plan.isEmpty()) {
+                return List.of();
+            }
+            Optional<Scoring> scoring = scoring(question, plan.get(), generation, tools);
+            List<RankedSentence> out = new ArrayList<>();
+            for (SentenceChooser.Scored s : scoring.map(Scoring::sentences).orElse(List.of())) {
+                DocumentView view = s.candidate().view();
+                out.add(new RankedSentence(view.id(), s.sentence(),
+                        view.event() ? Optional.empty() : Optional.of(view.title(question.language())),
+                        view.date().map(d -> d.display(question.language().code())),
+                        view.sentences().get(s.sentence()).text(question.language()), s.features(), s.combined()));
+            }
+            return out;
+        });
+    }
+
+    private Answer search(String asked, Question question, QueryPlan plan, Optional<String> reading,
+            Generation generation, PerGeneration tools) throws IOException {
+        Optional<Scoring> scoring = scoring(question, plan, generation, tools);
+        if (scoring.isEmpty()) {
+            return Answer.refused(question, asked, 0, Answer.Outcome.NO_ANSWER,
+                    EngineMessages.get(question.language(), "no_answer"), topTopics(generation));
+        }
+        List<Ranked> ranked = scoring.get().ranked();
+        List<SentenceChooser.Scored> sentences = scoring.get().sentences();
+        double[] weights = scoring.get().weights();
+        StoredDocuments stored = tools.documents();
         ConfidenceFeatures features = features(question, plan, ranked, sentences, weights, tools);
         double confidence = policy.model().probability(features);
         TRACE.debug("confidence {} from {}", confidence, features);

@@ -144,7 +144,7 @@ final class SemanticFallback {
         }
         SentenceChooser.Scored scored = new SentenceChooser.Scored(
                 new SentenceChooser.Candidate(match.get().doc(), view, 1), match.get().sentence(), 1, 1, 0, false,
-                List.of());
+                List.of(), new double[RankedSentence.FEATURES.length]);
         CitationNumbering numbering = new CitationNumbering(generation.sources());
         Snippet snippet = new SnippetBuilder(question, numbering, generation.sources()).build(scored, List.of(scored));
         return Optional.of(new Answer(refused.question(), true, refused.confidence(), List.of(snippet),

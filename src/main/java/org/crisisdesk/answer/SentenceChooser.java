@@ -50,7 +50,7 @@ final class SentenceChooser {
      * @param highlights where the question's words are in the sentence
      */
     record Scored(Candidate candidate, int sentence, double score, double combined, double match, boolean typed,
-            List<Snippet.Highlight> highlights) {
+            List<Snippet.Highlight> highlights, double[] features) {
     }
 
     /** Every sentence of every candidate, best first. */
@@ -81,15 +81,24 @@ final class SentenceChooser {
             DocumentView view = candidate.view();
             AnalysedDocument analysed = documents.analysed(candidate.doc(), language);
             boolean[] inTitle = matched(analysed.title(), conceptTerms);
+            double titleShare = titleShare(inTitle, weights, total);
             List<IndexedSentence> sentences = view.sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 scored.add(scoreSentence(candidate, i, sentences.get(i).text(language), analysed.sentences().get(i),
-                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present));
+                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present, titleShare));
             }
             all.addAll(ranked(scored));
         }
         all.sort(Comparator.comparingDouble(Scored::combined).reversed());
         return all;
+    }
+
+    private static double titleShare(boolean[] inTitle, double[] weights, double total) {
+        double covered = 0;
+        for (int c = 0; c < inTitle.length; c++) {
+            covered += inTitle[c] ? weights[c] : 0;
+        }
+        return total <= 0 ? 0 : covered / total;
     }
 
     /**
@@ -109,8 +118,10 @@ final class SentenceChooser {
         List<Scored> out = new ArrayList<>();
         for (Scored s : ordered) {
             double share = best.score() <= 0 ? 1 : s.score() / best.score();
+            double[] features = s.features().clone();
+            features[BEST_IN_TEXT] = s == best ? 1 : 0;
             out.add(new Scored(s.candidate(), s.sentence(), s.score(), top * share, s.match(), s.typed(),
-                    s.highlights()));
+                    s.highlights(), features));
         }
         return out;
     }
@@ -121,7 +132,7 @@ final class SentenceChooser {
      */
     private static Scored scoreSentence(Candidate candidate, int index, String text, List<TextAnalysis.Token> tokens,
             int prefix, List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle,
-            AnswerType type, boolean present) {
+            AnswerType type, boolean present, double titleShare) {
         boolean[] found = new boolean[conceptTerms.size()];
         Map<Integer, Integer> firstPosition = new HashMap<>();
         List<Snippet.Highlight> marks = new ArrayList<>();
@@ -161,8 +172,19 @@ final class SentenceChooser {
         double global = (FLOOR + match) * typeFactor + 0.1 * proximity + position;
         double rank = candidate.relativeRank();
         double combined = rank * rank * rank * rank * (1 + global);
-        return new Scored(candidate, index, score, combined, match, typed, merge(marks));
+        boolean shaped = TypeEvidence.shaped(type);
+        boolean event = candidate.view().event();
+        double[] features = {
+            rank, rank * rank * rank * rank, focus, match, titleShare, shaped && typed ? 1 : 0,
+            shaped && !typed ? 1 : 0, proximity, index == 0 ? 1 : 0, 1.0 / (1 + index),
+            type == AnswerType.DEFINITION && index == 0 ? 1 : 0, event ? 1 : 0,
+            event && type == AnswerType.DATE ? 1 : 0, present ? latestYear(text) : 0,
+            present && candidate.view().asOf().isPresent() ? 1 : 0, 0};
+        return new Scored(candidate, index, score, combined, match, typed, merge(marks), features);
     }
+
+    /** Where {@code best_in_text} is in the feature vector, set once a text's sentences are all scored. */
+    private static final int BEST_IN_TEXT = RankedSentence.FEATURES.length - 1;
 
     /** For a question about the present, what naming the latest year of the crisis adds to a sentence. */
     static final double PRESENT_YEARS = 0.3;

@@ -69,12 +69,14 @@ public final class Cli {
               reindex                      validate, build a new index generation and switch to it
               health                       check that the index in service opens and answers (builds nothing)
               console                      the bot's commands at a local prompt (no Discord needed)
-              eval [--set PATH] [--outsider PATH] [--json] [--calibrate FILE [--train NAME,...]]
+              eval [--set PATH] [--outsider PATH] [--json] [--calibrate FILE [--train NAME,...]] [--ranking]
                                            score the engine (and a plain BM25 baseline) on the development set
                                            (src/test/resources/devset), score what users see first on the
                                            outsider sets (src/test/resources/outsider, per category), and print
                                            the confidence's reliability table; --calibrate fits a new confidence
-                                           model on the development set and outsider-b and -d and writes it
+                                           model on the development set and outsider-b and -d and writes it;
+                                           --ranking says how often an answering sentence is among the candidates
+                                           and ranked first
               bench [--sizes shipped,10k,100k,1m] [--threads N] [--json FILE] [--seed N]
                                            measure build, latency, throughput and heap against bare Lucene
               bot                          the Discord bot (needs DISCORD_TOKEN or DISCORD_TOKEN_FILE; see README.md)

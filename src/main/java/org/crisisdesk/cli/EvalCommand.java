@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.crisisdesk.answer.Answer;
+import org.crisisdesk.answer.AskRequest;
+import org.crisisdesk.answer.RankedSentence;
 import org.crisisdesk.answer.AnswerPolicy;
 import org.crisisdesk.answer.ConfidenceModel;
 import org.crisisdesk.engine.Engine;
@@ -23,6 +25,7 @@ import org.crisisdesk.eval.MarkdownTable;
 import org.crisisdesk.eval.OutsiderReport;
 import org.crisisdesk.eval.OutsiderSet;
 import org.crisisdesk.eval.QuestionSet;
+import org.crisisdesk.eval.RankerFit;
 import org.crisisdesk.knowledge.KnowledgeBase;
 
 /**
@@ -56,7 +59,8 @@ final class EvalCommand {
 
     int run(EngineConfig config, KnowledgeBase kb, List<String> words)
             throws UsageException, EngineException, IOException {
-        Arguments args = Arguments.parse(words, Set.of("set", "outsider", "calibrate", "train"), Set.of("json"));
+        Arguments args = Arguments.parse(words, Set.of("set", "outsider", "calibrate", "train"),
+                Set.of("json", "ranking"));
         if (!args.positional().isEmpty()) {
             throw new UsageException("eval takes no arguments, got '" + args.positional().get(0) + "'");
         }
@@ -72,6 +76,9 @@ final class EvalCommand {
         EngineConfig answerAll = new EngineConfig(config.knowledge(), config.index(),
                 config.policy().withModel(shipped.withThreshold(0)));
         QuestionSet dev = QuestionSet.load(devPath);
+        if (args.flag("ranking")) {
+            return ranking(config, dev, outsiders, training);
+        }
         try (Engine engine = opener.open(answerAll)) {
             List<Calibration.Example> devExamples = new ArrayList<>();
             Map<String, Answer> devAnswers = new HashMap<>();
@@ -135,6 +142,46 @@ final class EvalCommand {
                     shipped.fittedOn());
             return Cli.OK;
         }
+    }
+
+    /**
+     * How far the choice of sentence could go ({@link RankerFit}): over the development set and the training outsider
+     * sets, how often some candidate answers, the engine's first does, and a fitted linear order's first would.
+     */
+    private int ranking(EngineConfig config, QuestionSet dev, List<OutsiderSet> outsiders, List<String> training)
+            throws EngineException, IOException {
+        List<RankerFit.Question> questions = new ArrayList<>();
+        try (Engine engine = opener.open(config)) {
+            for (QuestionSet.Question question : dev.questions()) {
+                if (question.offTopic() || question.expect().isEmpty()) {
+                    continue;
+                }
+                questions.add(new RankerFit.Question(engine.candidates(AskRequest.of(question.q())),
+                        c -> question.expect().contains(c.id()) && (question.answer() == null
+                                || c.text().toLowerCase(java.util.Locale.ROOT).contains(
+                                        question.answer().toLowerCase(java.util.Locale.ROOT)))));
+            }
+            for (OutsiderSet set : outsiders) {
+                if (!training.contains(set.name())) {
+                    continue;
+                }
+                for (OutsiderSet.Question question : set.questions()) {
+                    if (question.shouldAnswer()) {
+                        questions.add(new RankerFit.Question(engine.candidates(AskRequest.of(question.text())),
+                                question::shows));
+                    }
+                }
+            }
+        }
+        RankerFit.Report report = RankerFit.measure(questions);
+        stdout.printf(java.util.Locale.ROOT, "questions: %d; some candidate sentence answers: %d; the engine's first"
+                + " candidate answers: %d; a linear order fitted on the candidates' features would put an answering"
+                + " one first for: %d%n", report.questions(), report.answerable(), report.firstRight(),
+                report.firstRightFitted());
+        for (int i = 0; i < report.weights().length; i++) {
+            stdout.printf(java.util.Locale.ROOT, "  %-17s %7.3f%n", RankedSentence.FEATURES[i], report.weights()[i]);
+        }
+        return Cli.OK;
     }
 
     private static List<Calibration.Example> all(List<Calibration.Example> dev,

@@ -174,6 +174,11 @@ public final class Engine implements Closeable {
         return answer;
     }
 
+    /** Every candidate sentence for a question as the engine ranks it (calibration, diagnostics). */
+    public List<org.crisisdesk.answer.RankedSentence> candidates(AskRequest request) {
+        return answers.candidates(request);
+    }
+
     public TimelinePage timeline(TimelineQuery query) {
         return timeline.find(query);
     }

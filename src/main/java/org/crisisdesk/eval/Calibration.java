@@ -21,9 +21,6 @@ public final class Calibration {
     /** How much worse a wrong answer is than a refusal, against a right answer. */
     static final double WRONG_COST = 1.0;
 
-    private static final int ITERATIONS = 20_000;
-    private static final double LEARNING_RATE = 0.5;
-    private static final double L2 = 0.001;
 
     /**
      * One answer the engine could give: its features, whether it would be right, whether the question is
@@ -49,32 +46,10 @@ public final class Calibration {
 
     /** The model that best predicts {@code examples}' labels, with its threshold chosen as the class says. */
     public static ConfidenceModel fit(List<Example> examples, String fittedOn) {
-        int n = ConfidenceFeatures.NAMES.length;
-        double[] w = new double[n];
-        double b = 0;
-        for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-            double[] gradient = new double[n];
-            double gradientBias = 0;
-            double total = 0;
-            for (Example example : examples) {
-                total += example.weight();
-                double[] x = example.features().vector();
-                double z = b;
-                for (int i = 0; i < n; i++) {
-                    z += w[i] * x[i];
-                }
-                double error = example.weight() * (1 / (1 + Math.exp(-z)) - (example.right() ? 1 : 0));
-                for (int i = 0; i < n; i++) {
-                    gradient[i] += error * x[i];
-                }
-                gradientBias += error;
-            }
-            for (int i = 0; i < n; i++) {
-                w[i] -= LEARNING_RATE * (gradient[i] / total + L2 * w[i]);
-            }
-            b -= LEARNING_RATE * gradientBias / total;
-        }
-        ConfidenceModel unthresholded = new ConfidenceModel(w, b, 0, fittedOn);
+        List<LogisticRegression.Example> vectors = examples.stream()
+                .map(e -> new LogisticRegression.Example(e.features().vector(), e.right(), e.weight())).toList();
+        LogisticRegression.Fit fit = LogisticRegression.fit(vectors, ConfidenceFeatures.NAMES.length);
+        ConfidenceModel unthresholded = new ConfidenceModel(fit.weights(), fit.bias(), 0, fittedOn);
         return unthresholded.withThreshold(threshold(unthresholded, examples));
     }
 

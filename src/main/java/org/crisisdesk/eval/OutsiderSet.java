@@ -50,6 +50,13 @@ public record OutsiderSet(String name, List<Question> questions) {
             return all && !answer.citations().isEmpty() ? Verdict.CORRECT : Verdict.MISSED;
         }
 
+        /** Whether a candidate sentence, as a user would see it, shows every must-have fact. */
+        public boolean shows(org.crisisdesk.answer.RankedSentence candidate) {
+            String shown = Names.fold(candidate.shown());
+            return mustGroups.stream().allMatch(group -> group.stream()
+                    .anyMatch(alternative -> shown.contains(Names.fold(alternative))));
+        }
+
         private static String shown(Answer answer, int snippets) {
             StringBuilder out = new StringBuilder();
             for (Snippet snippet : answer.snippets().subList(0, Math.min(snippets, answer.snippets().size()))) {
