@@ -46,8 +46,9 @@ final class TypeEvidence {
                     + "|forty|fifty|sixty|seventy|eighty|ninety|dizaines|centaines|milliers|deux|trois|quatre|cinq"
                     + "|six|sept|huit|neuf|dix|onze|douze|vingt|trente|quarante|cinquante|soixante|cent)\\b");
     /**
-     * Words that give a cause or a purpose. Temporal words ("after", "following", "amid") and "over" are left out:
-     * they mark a cause only sometimes, and "France declared Serval over" or "effect one year after" are not reasons.
+     * Words that give a cause or a purpose. Bare "after", "following", "amid" and "over" are left out: they mark a
+     * cause only sometimes, and "France declared Serval over" or "effect one year after" are not reasons; "over the
+     * drone incident", "after writing on social media" and "for undermining the state" are.
      */
     private static final Pattern REASON = Pattern.compile(
             "\\b(?:because|due to|owing to|as a result of|in protest|protesting|in response|in retaliation"
@@ -57,6 +58,7 @@ final class TypeEvidence {
                     + "|reasons?|caused|triggered|fuell?ed|driven by|led to|angry|anger|furious|frustrat\\w*"
                     + "|discontent|dissatisf\\w*|grievances?|denounc\\w*|argued|arguing|saying that|saying it"
                     + "|which it said|describing|described as|incapable|failed to|failure"
+                    + "|over (?:the|its|their|his|her|an?|alleged|what)|after \\w+ing|for (?:\\w+ing|undermining|insulting)"
                     + "|parce que|car|en raison|à cause|a cause|du fait|accusant|reprochant|invoquant|en réponse"
                     + "|en représailles|pour protester|exigeant|exigé|demandé|à la demande|à l'appel|pour stopper"
                     + "|pour enrayer|pour empêcher|pour contrer|afin de|raisons?|colère|mécontentement|frustration"

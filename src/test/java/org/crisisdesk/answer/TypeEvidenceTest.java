@@ -45,6 +45,8 @@ class TypeEvidenceTest {
         assertTrue(TypeEvidence.has(AnswerType.REASON, "Le Mali a quitté la CEDEAO en raison des sanctions."));
         assertTrue(TypeEvidence.has(AnswerType.REASON, "France launched Serval to halt a jihadist offensive."));
         assertFalse(TypeEvidence.has(AnswerType.REASON, "France declared Serval over on 13 July 2014."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "They recalled their ambassadors over the drone incident."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "Mara was jailed after writing on social media."));
         assertFalse(TypeEvidence.has(AnswerType.REASON, "A withdrawal takes effect one year after notification."));
     }
 
