@@ -45,6 +45,17 @@ public final class AnswerEngine {
     private static final double SECOND_SENTENCE = 0.85;
     /** For a question about the present, how much the most recent dated text gains over the oldest. */
     private static final double RECENCY = 0.3;
+    /**
+     * What a text gains when one of the questions its curators say it answers, asking for the same kind of answer,
+     * holds at least half the user's question (by weight): in the bag of words a curated question is diluted among
+     * the text's own words, so "who led the 2020 coup" ranked the mediator who "led talks" after the coup above the
+     * profile whose curators wrote that very question. Measured on the development and outsider sets (first answer
+     * correct): 10% at half or more gave dev +3, a +1, b +1, d +2; 5%, 15% and 20%, shares of 0.4 to 0.99, a gain
+     * growing with the share, and ignoring the kind of answer all did no better, and 0.4 answered an off-topic
+     * question.
+     */
+    private static final double CURATED = 0.1;
+    private static final double CURATED_SHARE = 0.5;
     /** …and a text that says how things are as of a date (who leads, who controls). */
     private static final double AS_OF = 0.8;
     /** Items of a list answer. */
@@ -189,7 +200,7 @@ public final class AnswerEngine {
             return Optional.empty();
         }
         Coverage coverage = Coverage.of(searcher, plan, tools.weights());
-        List<Ranked> ranked = rank(top, coverage, question, tools);
+        List<Ranked> ranked = rank(top, coverage, question, plan, tools);
         Ranked best = ranked.get(0);
         StoredDocuments stored = tools.documents();
         double[] weights = new double[plan.concepts().size()];
@@ -360,8 +371,14 @@ public final class AnswerEngine {
                 total <= 0 ? 1 : unknown / total, corrected ? 1 : 0, question.language() == Language.FR ? 1 : 0);
     }
 
-    private List<Ranked> rank(TopDocs top, Coverage coverage, Question question, PerGeneration tools)
-            throws IOException {
+    private List<Ranked> rank(TopDocs top, Coverage coverage, Question question, QueryPlan plan,
+            PerGeneration tools) throws IOException {
+        List<java.util.Set<String>> concepts = new ArrayList<>();
+        double[] weights = new double[plan.concepts().size()];
+        for (int i = 0; i < weights.length; i++) {
+            concepts.add(new java.util.HashSet<>(QueryPlan.terms(plan.concepts().get(i).query())));
+            weights[i] = coverage.weight(i);
+        }
         int[] docs = new int[top.scoreDocs.length];
         for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
@@ -373,6 +390,11 @@ public final class AnswerEngine {
             Coverage.Measure measured = measures[i];
             float score = hit.score + measured.bonus();
             double rank = score * (RANK_FLOOR + measured.share());
+            double curated = CuratedQuestion.bestMatch(tools.documents().questions(hit.doc, plan.language()),
+                    question.type(), concepts, weights);
+            if (curated >= CURATED_SHARE) {
+                rank *= 1 + CURATED;
+            }
             if (question.present()) {
                 DocumentView view = tools.documents().get(hit.doc);
                 rank *= 1 + RECENCY * tools.recency().of(view.when()) + (view.asOf().isPresent() ? AS_OF : 0);
@@ -459,7 +481,7 @@ public final class AnswerEngine {
                 return Optional.empty();
             }
             Coverage coverage = Coverage.of(searcher, plan.get(), tools.weights());
-            List<Ranked> ranked = rank(top, coverage, sideQuestion, tools);
+            List<Ranked> ranked = rank(top, coverage, sideQuestion, plan.get(), tools);
             Ranked best = ranked.get(0);
             if (best.confidence() < policy.minCoverage()) {
                 return Optional.empty();
