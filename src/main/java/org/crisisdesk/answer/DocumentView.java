@@ -16,6 +16,7 @@ import org.crisisdesk.knowledge.PartialDate;
  * @param date  an event's date
  * @param asOf  the date a present-tense passage is true as of
  * @param about what a passage is about (person, organisation…), if its curator said
+ * @param questions the questions a passage's curators say it answers (none for events)
  */
 record DocumentView(
         String id,
@@ -26,11 +27,13 @@ record DocumentView(
         Optional<PartialDate> date,
         Optional<PartialDate> asOf,
         Optional<String> about,
-        List<String> topics) {
+        List<String> topics,
+        List<String> questions) {
 
     DocumentView {
         sentences = List.copyOf(sentences);
         topics = List.copyOf(topics);
+        questions = List.copyOf(questions);
     }
 
     static DocumentView of(Document doc) {
@@ -41,13 +44,13 @@ record DocumentView(
                     doc.get(Fields.TEXT)), Arrays.asList(doc.getValues(Fields.SOURCE)), doc.get(Fields.NOTE),
                     doc.get(Fields.NOTE_FR), doc.get(Fields.UNCONFIRMED) != null);
             return new DocumentView(doc.get(Fields.ID), true, "", "", List.of(sentence),
-                    PartialDate.parse(doc.get(Fields.DATE)), Optional.empty(), Optional.empty(), topics);
+                    PartialDate.parse(doc.get(Fields.DATE)), Optional.empty(), Optional.empty(), topics, List.of());
         }
         String title = orElse(doc.get(Fields.TITLE), "");
         return new DocumentView(doc.get(Fields.ID), false, title, orElse(doc.get(Fields.TITLE_FR), title),
                 IndexedSentence.decode(doc.get(Fields.SENTENCES)), Optional.empty(),
                 Optional.ofNullable(doc.get(Fields.AS_OF)).flatMap(PartialDate::parse),
-                Optional.ofNullable(doc.get(Fields.ABOUT)), topics);
+                Optional.ofNullable(doc.get(Fields.ABOUT)), topics, Arrays.asList(doc.getValues(Fields.QUESTIONS)));
     }
 
     String title(Language language) {

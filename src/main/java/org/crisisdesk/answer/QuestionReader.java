@@ -174,6 +174,19 @@ public final class QuestionReader {
         return TENSE_WORDS.matcher(text).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
     }
 
+    private static final Pattern LIST_CUE = Pattern.compile(
+            "(?iu)^\\s*(?:(?:can|could) you |please |pouvez-vous |peux-tu )?(?:list|name all|enumerate|give me a list of"
+                    + "|lister|liste|énumère|énumérez|enumere|enumerez|donne(?:-moi)? la liste d[eu]s?)\\b");
+
+    /**
+     * The words of {@code text} that are searched: without the tense words ({@link #withoutTenseWords}) and without
+     * an opening "list"/"liste", which asks for a list rather than naming its subject (searched, it found "UNESCO
+     * lists the city" for "list the coups").
+     */
+    static String searchedWords(String text) {
+        return LIST_CUE.matcher(withoutTenseWords(text)).replaceFirst(" ").strip();
+    }
+
     static String normaliseChat(String text) {
         Matcher m = CHAT_WORD.matcher(text);
         StringBuilder out = new StringBuilder();

@@ -3,6 +3,7 @@ package org.crisisdesk.answer;
 import java.io.IOException;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.lucene.index.IndexReader;
 import org.crisisdesk.index.Language;
@@ -24,6 +25,7 @@ final class StoredDocuments {
     private static final class Entry {
         final DocumentView view;
         final Map<Language, AnalysedDocument> analysed = new EnumMap<>(Language.class);
+        final Map<Language, List<CuratedQuestion>> questions = new EnumMap<>(Language.class);
 
         Entry(DocumentView view) {
             this.view = view;
@@ -52,6 +54,17 @@ final class StoredDocuments {
         Entry entry = entry(doc);
         synchronized (entry) {
             return entry.analysed.computeIfAbsent(language, l -> AnalysedDocument.of(entry.view, l, analysis));
+        }
+    }
+
+    /**
+     * The document's curated questions analysed in {@code language}, on first use: apart from its sentences, as
+     * every candidate of a question needs them and only the few best need their sentences.
+     */
+    List<CuratedQuestion> questions(int doc, Language language) throws IOException {
+        Entry entry = entry(doc);
+        synchronized (entry) {
+            return entry.questions.computeIfAbsent(language, l -> CuratedQuestion.of(entry.view, l, analysis));
         }
     }
 

@@ -21,6 +21,8 @@ public final class Fields {
     public static final String SENTENCES = "sentences";
     /** The date a present-tense passage is true as of, as written. */
     public static final String AS_OF = "as_of";
+    /** Stored only, one value per question a passage's curators say it answers (searched through ALL too). */
+    public static final String QUESTIONS = "questions";
     public static final String NOTE_FR = "note_fr";
     /** Present ("true") when an event is reported but unconfirmed. */
     public static final String UNCONFIRMED = "unconfirmed";

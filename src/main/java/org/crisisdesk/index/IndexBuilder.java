@@ -161,6 +161,9 @@ public final class IndexBuilder {
         passage.asOf().ifPresent(asOf -> doc.add(new StoredField(Fields.AS_OF, asOf.toString())));
         doc.add(new StoredField(Fields.SENTENCES,
                 IndexedSentence.encode(passage.sentences().stream().map(IndexedSentence::of).toList())));
+        for (String question : passage.questions()) {
+            doc.add(new StoredField(Fields.QUESTIONS, question));
+        }
         List<String> extra = new ArrayList<>(passage.questions());
         extra.addAll(passage.keywords());
         extra.addAll(passage.tags());

@@ -25,7 +25,7 @@ public record IndexManifest(
         List<List<String>> synonyms) {
 
     /** 3: sentences stored with their own sources, French text and fields, the base's as-of date. */
-    public static final int FORMAT = 3;
+    public static final int FORMAT = 4;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

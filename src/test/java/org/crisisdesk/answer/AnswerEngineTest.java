@@ -68,6 +68,17 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aListIsTheDatedEventsThatHoldTheQuestionsWordsInDateOrder() {
+        Answer answer = engine.ask("list what MINUSMA did");
+        assertTrue(answer.answered(), answer.toString());
+        Snippet list = answer.snippets().stream().filter(s -> s.kind() == Snippet.Kind.LIST).findFirst()
+                .orElseThrow(() -> new AssertionError("no list in " + answer));
+        // Searched among events alone, so both MINUSMA events are listed, oldest first, and no other event.
+        assertEquals(List.of("2013-07-01-minusma-deploys", "2023-minusma-withdrawal"),
+                list.items().stream().map(Snippet::id).toList());
+    }
+
+    @Test
     void everyCitationNumberUsedIsListedOnceInOrder() {
         Answer answer = engine.ask("Who is Assimi Goïta and the CNSP junta?");
         assertTrue(answer.answered(), answer.toString());

@@ -130,4 +130,13 @@ class QuestionReaderTest {
         assertEquals("who led the 2020 coup?", q.text());
         assertEquals(AnswerType.PERSON, q.type());
     }
+
+    @Test
+    void anOpeningListCueAsksForAListAndIsNotSearched() {
+        assertEquals("the coups in Mali", QuestionReader.searchedWords("list the coups in Mali"));
+        assertEquals("des coups d'État", QuestionReader.searchedWords("Liste des coups d'État"));
+        assertEquals("the presidents since 2012", QuestionReader.searchedWords("can you list the presidents since 2012"));
+        // Elsewhere "list" is a word of the subject, and tense words still go.
+        assertEquals("the UNESCO list Timbuktu", QuestionReader.searchedWords("the UNESCO list Timbuktu now"));
+    }
 }

@@ -88,7 +88,7 @@ class SentenceVectorsTest {
 
     private record Opened(Engine engine, Generation generation, Path directory) implements AutoCloseable {
         @Override
-        public void close() throws Exception {
+        public void close() throws java.io.IOException {
             generation.searcher().getIndexReader().close();
             engine.close();
         }
