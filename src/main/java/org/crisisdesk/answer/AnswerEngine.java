@@ -62,6 +62,8 @@ public final class AnswerEngine {
      */
     private static final double CURATED = 0.1;
     private static final double CURATED_SHARE = 0.5;
+    /** The candidates whose curated questions are compared with the question: those ranked best without them. */
+    private static final int CURATED_CANDIDATES = 10;
     /** …and a text that says how things are as of a date (who leads, who controls). */
     private static final double AS_OF = 0.8;
     /** Items of a list answer. */
@@ -401,16 +403,21 @@ public final class AnswerEngine {
             Coverage.Measure measured = measures[i];
             float score = hit.score + measured.bonus();
             double rank = score * (RANK_FLOOR + measured.share());
-            double curated = CuratedQuestion.bestMatch(tools.documents().questions(hit.doc, plan.language()),
-                    question.type(), concepts, weights);
-            if (curated >= CURATED_SHARE) {
-                rank *= 1 + CURATED;
-            }
             if (question.present()) {
                 DocumentView view = tools.documents().get(hit.doc);
                 rank *= 1 + RECENCY * tools.recency().of(view.when()) + (view.asOf().isPresent() ? AS_OF : 0);
             }
             ranked.add(new Ranked(hit.doc, score, measured.confidence(), measured.share(), rank));
+        }
+        ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
+        // Only the best few can reach the top with it, and each one looked at is a stored document to read.
+        for (int i = 0; i < Math.min(CURATED_CANDIDATES, ranked.size()); i++) {
+            Ranked r = ranked.get(i);
+            double curated = CuratedQuestion.bestMatch(tools.documents().questions(r.doc(), plan.language()),
+                    question.type(), concepts, weights);
+            if (curated >= CURATED_SHARE) {
+                ranked.set(i, new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * (1 + CURATED)));
+            }
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         return ranked;

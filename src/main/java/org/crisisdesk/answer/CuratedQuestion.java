@@ -3,7 +3,6 @@ package org.crisisdesk.answer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.crisisdesk.index.Language;
 import org.crisisdesk.index.TextAnalysis;
@@ -24,7 +23,7 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
         for (String question : view.questions()) {
             Set<String> terms = new HashSet<>();
             analysis.tokens(question, true, language).forEach(token -> terms.add(token.term()));
-            questions.add(new CuratedQuestion(QuestionReader.read(question, Optional.of(language)).type(), terms));
+            questions.add(new CuratedQuestion(QuestionReader.kind(question), terms));
         }
         return questions;
     }
