@@ -78,14 +78,11 @@ final class ItemFields {
 
     /** A list of short texts; a single text is accepted as a list of one, which is what curators mean by it. */
     List<Located> list(String field, boolean required, int maxItemLength) {
-        YamlNode.Entry entry = item.entries().get(field);
-        if (entry == null || entry.value() instanceof YamlNode.Null) {
-            if (required) {
-                problems.add(new Problem(item.origin(), what + " has no '" + field + "'"));
-            }
+        YamlNode.Entry entry = listed(field, required);
+        if (entry == null) {
             return List.of();
         }
-        List<YamlNode> nodes = entry.value() instanceof YamlNode.Sequence seq ? seq.items() : List.of(entry.value());
+        List<YamlNode> nodes = nodes(entry);
         List<Located> values = new ArrayList<>();
         for (YamlNode node : nodes) {
             if (!(node instanceof YamlNode.Scalar scalar)) {
@@ -110,18 +107,32 @@ final class ItemFields {
 
     /** The items of a list of mappings (a passage's sentences); a single item is accepted as a list of one. */
     List<YamlNode> items(String field, boolean required) {
+        YamlNode.Entry entry = listed(field, required);
+        if (entry == null) {
+            return List.of();
+        }
+        List<YamlNode> nodes = nodes(entry);
+        if (required && nodes.isEmpty()) {
+            problems.add(new Problem(entry.value().origin(), "'" + field + "' must list at least one item"));
+        }
+        return nodes;
+    }
+
+    /** The field's entry, or null when it is absent or empty (a problem when it is required). */
+    private YamlNode.Entry listed(String field, boolean required) {
         YamlNode.Entry entry = item.entries().get(field);
         if (entry == null || entry.value() instanceof YamlNode.Null) {
             if (required) {
                 problems.add(new Problem(item.origin(), what + " has no '" + field + "'"));
             }
-            return List.of();
+            return null;
         }
-        List<YamlNode> nodes = entry.value() instanceof YamlNode.Sequence seq ? seq.items() : List.of(entry.value());
-        if (required && nodes.isEmpty()) {
-            problems.add(new Problem(entry.value().origin(), "'" + field + "' must list at least one item"));
-        }
-        return nodes;
+        return entry;
+    }
+
+    /** A list's items; a single value is a list of one. */
+    private static List<YamlNode> nodes(YamlNode.Entry entry) {
+        return entry.value() instanceof YamlNode.Sequence seq ? seq.items() : List.of(entry.value());
     }
 
     /** A yes/no field: absent is false. */

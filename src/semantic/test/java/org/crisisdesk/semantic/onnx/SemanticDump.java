@@ -57,26 +57,14 @@ public final class SemanticDump {
                         r.tail(engineOk, denseOk)));
             }
             for (String set : List.of("a", "b")) {
-                for (String line : Files.readAllLines(Path.of("src/test/resources/outsider/outsider-" + set + ".tsv"))) {
-                    if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
-                        continue;
-                    }
-                    String[] p = line.split("\t", -1);
-                    boolean should = !p[5].strip().equalsIgnoreCase("no");
-                    Answer a = engine.ask(p[3]);
-                    Row r = row(a, p[3], embedder, items, vectors);
-                    boolean comparative = p[1].equals("comparative");
-                    String shown = "";
-                    if (a.answered()) {
-                        for (Snippet s : a.snippets().subList(0, Math.min(comparative ? 2 : 1, a.snippets().size()))) {
-                            shown += " " + s.title().orElse("") + " " + s.date().map(PartialDate::toString).orElse("")
-                                    + " " + s.text();
-                        }
-                    }
-                    boolean engineOk = should && a.answered() && SemanticHarness.matches(p[4], shown);
+                for (OutsiderLine q : OutsiderLine.read(set)) {
+                    Answer a = engine.ask(q.question());
+                    Row r = row(a, q.question(), embedder, items, vectors);
+                    boolean engineOk = q.should() && a.answered() && SemanticHarness.matches(q.must(), shown(a, q));
                     String dense = r.language == Language.FR ? r.dense.shownFr() : r.dense.shownEn();
-                    boolean denseOk = should && SemanticHarness.matches(p[4], dense);
-                    out.println(String.join("\t", set, p[0], p[1], should ? "yes" : "no", r.tail(engineOk, denseOk)));
+                    boolean denseOk = q.should() && SemanticHarness.matches(q.must(), dense);
+                    out.println(String.join("\t", set, q.id(), q.category(), q.should() ? "yes" : "no",
+                            r.tail(engineOk, denseOk)));
                 }
             }
         }
@@ -84,6 +72,35 @@ public final class SemanticDump {
                 : new double[] {0.70, 0.72, 0.74}, args[0].equals("e5") ? 0.79 : 0.52);
         engine.close();
         System.exit(0);
+    }
+
+    /** One question of an outsider set (the TSV format of src/test/resources/outsider/). */
+    private record OutsiderLine(String id, String category, String question, String must, boolean should) {
+        static List<OutsiderLine> read(String set) throws java.io.IOException {
+            List<OutsiderLine> lines = new java.util.ArrayList<>();
+            for (String line : Files.readAllLines(Path.of("src/test/resources/outsider/outsider-" + set + ".tsv"))) {
+                if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
+                    continue;
+                }
+                String[] p = line.split("\t", -1);
+                lines.add(new OutsiderLine(p[0], p[1], p[3], p[4], !p[5].strip().equalsIgnoreCase("no")));
+            }
+            return lines;
+        }
+    }
+
+    /** What the user sees first, as the outsider judge reads it: one snippet, two for a comparison. */
+    private static String shown(Answer a, OutsiderLine q) {
+        if (!a.answered()) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder();
+        int first = Math.min(q.category().equals("comparative") ? 2 : 1, a.snippets().size());
+        for (Snippet s : a.snippets().subList(0, first)) {
+            shown.append(' ').append(s.title().orElse("")).append(' ')
+                    .append(s.date().map(PartialDate::toString).orElse("")).append(' ').append(s.text());
+        }
+        return shown.toString();
     }
 
     /**
@@ -105,24 +122,12 @@ public final class SemanticDump {
         int[] corrOff = new int[fallbacks.length];
         int vetoOk = 0;
         int vetoOff = 0;
-        for (String line : Files.readAllLines(Path.of("src/test/resources/outsider/outsider-c.tsv"))) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("id\t")) {
-                continue;
-            }
-            String[] p = line.split("\t", -1);
-            boolean should = !p[5].strip().equalsIgnoreCase("no");
-            Answer a = engine.ask(p[3]);
-            Row r = row(a, p[3], embedder, items, vectors);
-            boolean comparative = p[1].equals("comparative");
-            String shown = "";
-            if (a.answered()) {
-                for (Snippet s : a.snippets().subList(0, Math.min(comparative ? 2 : 1, a.snippets().size()))) {
-                    shown += " " + s.title().orElse("") + " " + s.date().map(PartialDate::toString).orElse("") + " "
-                            + s.text();
-                }
-            }
-            boolean ok = should && a.answered() && SemanticHarness.matches(p[4], shown);
-            boolean denseOk = should && SemanticHarness.matches(p[4],
+        for (OutsiderLine q : OutsiderLine.read("c")) {
+            boolean should = q.should();
+            Answer a = engine.ask(q.question());
+            Row r = row(a, q.question(), embedder, items, vectors);
+            boolean ok = should && a.answered() && SemanticHarness.matches(q.must(), shown(a, q));
+            boolean denseOk = should && SemanticHarness.matches(q.must(),
                     r.language == Language.FR ? r.dense.shownFr() : r.dense.shownEn());
             boolean vetoed = a.answered() && r.engineCos < veto;
             if (should) {
