@@ -216,10 +216,7 @@ public final class AnswerEngine {
         List<Ranked> ranked = rank(top, coverage, question, plan, tools);
         Ranked best = ranked.get(0);
         StoredDocuments stored = tools.documents();
-        double[] weights = new double[plan.concepts().size()];
-        for (int i = 0; i < weights.length; i++) {
-            weights[i] = coverage.weight(i);
-        }
+        double[] weights = coverage.weights();
         List<SentenceChooser.Candidate> read = new ArrayList<>();
         for (Ranked candidate : ranked) {
             if (read.size() == READ) {
@@ -386,12 +383,8 @@ public final class AnswerEngine {
 
     private List<Ranked> rank(TopDocs top, Coverage coverage, Question question, QueryPlan plan,
             PerGeneration tools) throws IOException {
-        List<java.util.Set<String>> concepts = new ArrayList<>();
-        double[] weights = new double[plan.concepts().size()];
-        for (int i = 0; i < weights.length; i++) {
-            concepts.add(new java.util.HashSet<>(QueryPlan.terms(plan.concepts().get(i).query())));
-            weights[i] = coverage.weight(i);
-        }
+        List<Set<String>> concepts = plan.conceptTerms();
+        double[] weights = coverage.weights();
         int[] docs = new int[top.scoreDocs.length];
         for (int i = 0; i < docs.length; i++) {
             docs[i] = top.scoreDocs[i].doc;
@@ -532,10 +525,7 @@ public final class AnswerEngine {
             if (best.confidence() < policy.minCoverage()) {
                 return Optional.empty();
             }
-            double[] weights = new double[plan.get().concepts().size()];
-            for (int i = 0; i < weights.length; i++) {
-                weights[i] = coverage.weight(i);
-            }
+            double[] weights = coverage.weights();
             List<SentenceChooser.Candidate> read = new ArrayList<>();
             for (Ranked candidate : ranked.subList(0, Math.min(READ, ranked.size()))) {
                 if (candidate == best || candidate.confidence() >= policy.minCoverage()) {

@@ -39,9 +39,12 @@ final class Coverage {
     private final double[] missingWeights;
     private final double total;
 
-    /** How much concept {@code i} of the plan counts: its rarity, adjusted by {@link ConceptWeights}. */
-    double weight(int i) {
-        return conceptWeights[i];
+    /**
+     * How much each concept of the plan counts, in the plan's order: its rarity, adjusted by {@link ConceptWeights}
+     * (a copy).
+     */
+    double[] weights() {
+        return conceptWeights.clone();
     }
 
     /** The two measures of one text, each within 0..1, and the bonus it scores. */

@@ -250,6 +250,17 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
     }
 
     /** The distinct term texts of a query, whatever its fields. */
+    /**
+     * Each concept's terms as searched, in the plan's order: a misspelt word's near spellings, not the misspelling.
+     */
+    List<Set<String>> conceptTerms() {
+        List<Set<String>> terms = new ArrayList<>(concepts.size());
+        for (Concept concept : concepts) {
+            terms.add(new java.util.HashSet<>(terms(concept.query())));
+        }
+        return terms;
+    }
+
     static List<String> terms(Query query) {
         Set<Term> terms = new LinkedHashSet<>();
         query.visit(QueryVisitor.termCollector(terms));

@@ -3,7 +3,6 @@ package org.crisisdesk.answer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -73,11 +72,7 @@ final class SentenceChooser {
     List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, boolean present,
             List<Candidate> candidates) throws java.io.IOException {
         Language language = plan.language();
-        List<Set<String>> conceptTerms = new ArrayList<>();
-        for (QueryPlan.Concept concept : plan.concepts()) {
-            // The terms actually searched: a misspelt word's near spellings, not the misspelling.
-            conceptTerms.add(new HashSet<>(QueryPlan.terms(concept.query())));
-        }
+        List<Set<String>> conceptTerms = plan.conceptTerms();
         double total = 0;
         for (double w : weights) {
             total += w;
