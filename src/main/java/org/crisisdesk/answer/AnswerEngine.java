@@ -62,6 +62,8 @@ public final class AnswerEngine {
      */
     private static final double CURATED = 0.1;
     private static final double CURATED_SHARE = 0.5;
+    /** A text whose title says what is asked about ended, when the question does not ask about an end. */
+    private static final double TITLE_ENDING = 0.9;
     /** The candidates whose curated questions are compared with the question: those ranked best without them. */
     private static final int CURATED_CANDIDATES = 10;
     /** …and a text that says how things are as of a date (who leads, who controls). */
@@ -126,9 +128,13 @@ public final class AnswerEngine {
         return generations.read(generation -> answer(cleaned, question, request.context(), generation));
     }
 
-    private Answer answer(String asked, Question question, Optional<AskContext> context, Generation generation)
+    private Answer answer(String asked, Question asRead, Optional<AskContext> context, Generation generation)
             throws IOException {
         PerGeneration tools = tools(generation);
+        // "What about elections?", "and the hostages?" with nothing asked before: a chat that goes on from where
+        // things stand, so read about the present rather than whichever year ranks first.
+        Question question = context.isEmpty() && asRead.period().isEmpty()
+                && FOLLOW_UP.matcher(asRead.text()).find() ? asRead.inThePresent() : asRead;
         if (question.type() == AnswerType.COMPARISON) {
             Optional<Answer> compared = compare(asked, question, generation, tools);
             if (compared.isPresent()) {
@@ -166,6 +172,8 @@ public final class AnswerEngine {
     }
 
     /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
+    private static final Pattern FOLLOW_UP = Pattern.compile(
+            "(?i)^(?:and|so|ok|okay|wait|but|what about|how about|et|alors|donc|mais)\\b");
     private static final Pattern DEFAULT_PLACE = Pattern.compile("(?i)\\b(?:there|over there|la-bas|là-bas)\\b");
     private static final Pattern POINTER = Pattern.compile(
             "(?i)\\b(it|they|them|he|him|she|her|this|that|these|those|il|elle|ils|elles|ça|cela)\\b");
@@ -404,8 +412,14 @@ public final class AnswerEngine {
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         // Only the best few can reach the top with it, and each one looked at is a stored document to read.
+        boolean endAsked = SentenceChooser.asksAboutAnEnd(concepts);
         for (int i = 0; i < Math.min(CURATED_CANDIDATES, ranked.size()); i++) {
             Ranked r = ranked.get(i);
+            if (!endAsked && tools.chooser().titleEndsAskedThing(r.doc(), tools.documents().get(r.doc()),
+                    plan.language(), concepts)) {
+                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_ENDING);
+                ranked.set(i, r);
+            }
             double curated = CuratedQuestion.bestMatch(tools.documents().questions(r.doc(), plan.language()),
                     question.type(), concepts, weights);
             if (curated >= CURATED_SHARE) {

@@ -41,4 +41,9 @@ public record Question(
     public Question {
         sides = List.copyOf(sides);
     }
+
+    /** The same question read as one about how things are now. */
+    public Question inThePresent() {
+        return new Question(text, language, type, true, sides, period, since, anaphoric, refusal);
+    }
 }

@@ -75,9 +75,11 @@ public final class QuestionReader {
     private static final Pattern PLACE = Pattern.compile(
             "\\b(?:where|in which (?:town|city|region|country|place)|ou (?:se|est|sont|a|ont|etait|se trouve)"
                     + "|dans quelle (?:ville|region)|quel endroit)\\b|\\bou\\s*\\?$");
+    /** "Who is the president?" asks for whoever holds a role; "qui est l'imam Dicko ?" names its person already. */
     private static final Pattern WHO_ROLE = Pattern.compile(
             "\\b(?:who|qui)\\s+(?:is|was|are|were|'s|est|etait|sont)\\s+(?:the|mali'?s|malis|a|an|le|la|les|l'|un|une"
-                    + "|currently|now|actuellement)\\b");
+                    + "|currently|now|actuellement)\\b(?!\\s*(?:imam|captain|capitaine|colonel|general|sheikh|cheikh"
+                    + "|lieutenant|commandant)\\s+\\w)");
     private static final Pattern WHO_ABOUT = Pattern.compile("^(?:and\\s+)?(?:who|qui)\\s+(?:is|was|are|were|est|etait"
             + "|sont|etaient)\\b");
     private static final Pattern WHO = Pattern.compile("\\b(?:who|whom|whose|qui)\\b");

@@ -77,6 +77,7 @@ final class SentenceChooser {
         for (double w : weights) {
             total += w;
         }
+        boolean endAsked = asksAboutAnEnd(conceptTerms);
         List<Scored> all = new ArrayList<>();
         for (Candidate candidate : candidates) {
             List<Scored> scored = new ArrayList<>();
@@ -87,7 +88,8 @@ final class SentenceChooser {
             List<IndexedSentence> sentences = view.sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 scored.add(scoreSentence(candidate, i, sentences.get(i).text(language), analysed.sentences().get(i),
-                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present, titleShare));
+                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present, titleShare,
+                        endAsked));
             }
             all.addAll(ranked(scored));
         }
@@ -134,7 +136,7 @@ final class SentenceChooser {
      */
     private static Scored scoreSentence(Candidate candidate, int index, String text, List<TextAnalysis.Token> tokens,
             int prefix, List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle,
-            AnswerType type, boolean present, double titleShare) {
+            AnswerType type, boolean present, double titleShare, boolean endAsked) {
         boolean[] found = new boolean[conceptTerms.size()];
         Map<Integer, Integer> firstPosition = new HashMap<>();
         List<Snippet.Highlight> marks = new ArrayList<>();
@@ -161,7 +163,8 @@ final class SentenceChooser {
         double focus = total <= 0 ? 0 : covered / total;
         double match = total <= 0 ? 0 : coveredInFull / total;
         boolean typed = candidate.view().event() && type == AnswerType.DATE || TypeEvidence.has(type, text);
-        double typeFactor = !TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED;
+        double typeFactor = (!TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED)
+                * (!endAsked && endsAskedThing(text, marks) ? ENDING_DISCOUNT : 1);
         double proximity = proximity(firstPosition);
         double position = 0.05 / (1 + index);
         if (type == AnswerType.DEFINITION && index == 0) {
@@ -187,6 +190,59 @@ final class SentenceChooser {
 
     /** Where {@code best_in_text} is in the feature vector, set once a text's sentences are all scored. */
     private static final int BEST_IN_TEXT = RankedSentence.FEATURES.length - 1;
+
+    /**
+     * A sentence saying something ended (sanctions lifted, a mandate ended) holds the question's words but answers
+     * the opposite question: "when did ECOWAS sanction Mali?" is not answered by the day it lifted them. Unless the
+     * question asks about an end itself, such a sentence counts for half.
+     */
+    static final double ENDING_DISCOUNT = 0.5;
+    private static final java.util.regex.Pattern ENDING = java.util.regex.Pattern.compile(
+            "\\b(?:lift(?:s|ed|ing)?|eased|ended|ending|ends|revoked|rescinded|levée?s?|levé|lève|levait|mis fin|met fin"
+                    + "|mettant fin|prend fin|pris fin)\\b", java.util.regex.Pattern.CASE_INSENSITIVE
+                    | java.util.regex.Pattern.UNICODE_CASE);
+    /** How far after "lifted" a question word may be for the ending to be about it ("lifted the sanctions"). */
+    private static final int ENDING_REACH = 40;
+
+    /** Whether {@code text} says that something the question asks about ended: an ending word just before one. */
+    private static boolean endsAskedThing(String text, List<Snippet.Highlight> marks) {
+        java.util.regex.Matcher m = ENDING.matcher(text);
+        while (m.find()) {
+            for (Snippet.Highlight mark : marks) {
+                if (mark.start() >= m.end() && mark.start() - m.end() <= ENDING_REACH) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Whether the question's words ask about an end themselves ("when were the sanctions lifted?"). */
+    static boolean asksAboutAnEnd(List<Set<String>> conceptTerms) {
+        return conceptTerms.stream().flatMap(Set::stream).anyMatch(t -> END_TERM.matcher(t).matches());
+    }
+
+    /**
+     * Whether a text's title says that something the question asks about ended ("Resolution 2690 ends MINUSMA's
+     * mandate" for "what was MINUSMA's mandate?"): the whole text is then about the end of what is asked.
+     */
+    boolean titleEndsAskedThing(int doc, DocumentView view, Language language, List<Set<String>> conceptTerms)
+            throws java.io.IOException {
+        List<Snippet.Highlight> marks = new ArrayList<>();
+        for (TextAnalysis.Token token : documents.analysed(doc, language).title()) {
+            for (Set<String> terms : conceptTerms) {
+                if (terms.contains(token.term())) {
+                    marks.add(new Snippet.Highlight(token.start(), token.end()));
+                }
+            }
+        }
+        return endsAskedThing(view.title(language), marks);
+    }
+
+    /** Analysed question words that ask about an end ("when were the sanctions lifted?", "fin de Barkhane"). */
+    private static final java.util.regex.Pattern END_TERM = java.util.regex.Pattern.compile(
+            "(?:lift\\w*|end\\w*|eas\\w*|revok\\w*|rescind\\w*|lev\\w*|fin|finit|finir|fini|termin\\w*|over|stop\\w*"
+                    + "|withdr\\w*|leav\\w*|left|quitt\\w*|depart\\w*|retrait)");
 
     /** For a question about the present, what naming the latest year of the crisis adds to a sentence. */
     static final double PRESENT_YEARS = 0.3;

@@ -32,7 +32,10 @@ final class TypeEvidence {
                     + "|Army|Union|Court|Agreement|Accord|Charter|Coordination|Platform|Sahel|Africa|African|Mali|Malian"
                     + "|Niger|Burkina|Faso|France|French|Russia|Russian|Islamic|Maghreb|Azawad|Gao|Kidal|Bamako|Timbuktu"
                     + "|Assembly|Ministry|Office|Corps|Watch|International|Crisis|Security|Conseil|Comité|Mouvement"
-                    + "|Nord|Sud|West|Western|Economic|Community|Republic|January|February|March|April|May|June|July"
+                    + "|Nord|Sud|West|Western|Economic|Community|Republic|United|Kingdom|Canada|Britain|British"
+                    + "|Germany|German|Algeria|Algerian|Europe|European|America|American|Treasury|University|Press"
+                    + "|Rights|Human|Party|Government|Parliament|Police|Guard|Ansar|Dine|Qaeda|Wagner|Tuareg|Fulani"
+                    + "|Dogon|Arab|Prize|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|On|In|After|Before|By|The|At|From|Since|When)\\b");
     /**
      * A quantity: digits that are not a year, not a day of a month ("31 March") and not a resolution's number, or a
@@ -58,6 +61,8 @@ final class TypeEvidence {
                     + "|reasons?|caused|triggered|fuell?ed|driven by|led to|angry|anger|furious|frustrat\\w*"
                     + "|discontent|dissatisf\\w*|grievances?|denounc\\w*|argued|arguing|saying that|saying it"
                     + "|which it said|describing|described as|incapable|failed to|failure"
+                    + "|followed (?:months|weeks|days|years|a wave|a series|mass) (?:of )?|in the wake of|sparked by"
+                    + "|prompted by|fait suite à|faisait suite à|après des (?:mois|semaines) de|sur fond de"
                     + "|over (?:the|its|their|his|her|an?|alleged|what)|after \\w+ing|for (?:\\w+ing|undermining|insulting)"
                     + "|parce que|car|en raison|à cause|a cause|du fait|accusant|reprochant|invoquant|en réponse"
                     + "|en représailles|pour protester|exigeant|exigé|demandé|à la demande|à l'appel|pour stopper"

@@ -317,7 +317,7 @@ public final class TextAnalysis {
             set.add(String.valueOf(letter));
         }
         for (String word : ("qui quoi quand quel quelle quels quelles comment pourquoi combien ou est-ce est ce c"
-                + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu fait"
+                + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu depuis fait"
                 + " ete etait etaient sont ont avait avaient sera seront y ca cela ceci celle celui ceux la le les"
                 + " du des un une au aux koi ki pk pq stp svp").split(" ")) {
             set.add(word);
@@ -334,6 +334,9 @@ public final class TextAnalysis {
         for (String word : ("who whom whose what whats when where which why how did does do done doing were has have"
                 + " had been being happen happened happening tell me about please can could would should you i we"
                 + " our my your am any some much many know explain describe anything something"
+                // Pronouns point at something the question (or its context) names; searched, "him" finds
+                // whoever a passage says was appointed "him".
+                + " he him his she her hers its them theirs himself herself itself themselves"
                 + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
                 + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
                 + " y eu ete lieu ont avait etait fut")

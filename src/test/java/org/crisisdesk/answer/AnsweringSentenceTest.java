@@ -45,6 +45,18 @@ class AnsweringSentenceTest {
                         fr: En février 2026, le colonel Assimi Goïta dirigeait toujours la transition en tant que président.
                         sources: [ripples-goita-2020]
                     first_tier_missing: a test fixture
+                  - id: bloc-sanctions
+                    title: The regional bloc's sanctions
+                    title_fr: Les sanctions du bloc régional
+                    about: event
+                    sentences:
+                      - en: The regional bloc lifted its sanctions on 3 July 2022.
+                        fr: Le bloc régional a levé ses sanctions le 3 juillet 2022.
+                        sources: [ripples-goita-2020]
+                      - en: On 9 January 2022 the regional bloc put its sanctions in place.
+                        fr: Le 9 janvier 2022, le bloc régional a mis en place ses sanctions.
+                        sources: [ripples-goita-2020]
+                    first_tier_missing: a test fixture
                 """);
         engine = Engine.open(config, ProgressListener.NONE);
     }
@@ -113,6 +125,24 @@ class AnsweringSentenceTest {
     @Test
     void aQuestionAboutThePresentPrefersTheLatestTextAndSaysAsOfWhen() {
         Answer answer = engine.ask("who leads the country now?");
+        assertTrue(answer.answered(), answer.toString());
+        assertEquals("who-leads-now", answer.snippets().get(0).id());
+        assertEquals("2026-02-14", answer.asOf().orElseThrow().toString());
+    }
+
+    @Test
+    void aSentenceSayingWhatIsAskedAboutEndedDoesNotAnswerWhenItBegan() {
+        Answer began = engine.ask("when did the regional bloc sanction the country?");
+        assertTrue(began.answered(), began.toString());
+        assertTrue(began.snippets().get(0).text().startsWith("On 9 January 2022"), began.toString());
+        Answer ended = engine.ask("when did the regional bloc lift its sanctions?");
+        assertTrue(ended.answered(), ended.toString());
+        assertTrue(ended.snippets().get(0).text().startsWith("The regional bloc lifted"), ended.toString());
+    }
+
+    @Test
+    void aChatThatGoesOnWithNothingBeforeIsReadAboutThePresent() {
+        Answer answer = engine.ask("what about Assimi Goïta?");
         assertTrue(answer.answered(), answer.toString());
         assertEquals("who-leads-now", answer.snippets().get(0).id());
         assertEquals("2026-02-14", answer.asOf().orElseThrow().toString());

@@ -71,6 +71,9 @@ class QuestionReaderTest {
         assertTrue(read("qui est le président actuel du Mali ?").present());
         assertFalse(read("who led the 2012 coup").present());
         assertFalse(read("when did minusma start").present());
+        // A title and a name: the person is named, the question asks who they are, not who holds a role now.
+        assertFalse(read("qui est l'imam dicko ?").present());
+        assertEquals(AnswerType.DEFINITION, read("qui est l'imam dicko ?").type());
     }
 
     @Test

@@ -28,6 +28,8 @@ class TypeEvidenceTest {
         assertTrue(spans(AnswerType.PERSON, "The Security Council met in Bamako.").isEmpty());
         assertTrue(TypeEvidence.has(AnswerType.PERSON, "Iyad Ag Ghaly leads JNIM."));
         assertTrue(TypeEvidence.has(AnswerType.PERSON, "Bah N'Daw was sworn in."));
+        assertFalse(TypeEvidence.has(AnswerType.PERSON,
+                "15 countries including France, Canada and the United Kingdom condemned the deployment."));
     }
 
     @Test
@@ -48,6 +50,8 @@ class TypeEvidenceTest {
         assertTrue(TypeEvidence.has(AnswerType.REASON, "They recalled their ambassadors over the drone incident."));
         assertTrue(TypeEvidence.has(AnswerType.REASON, "Mara was jailed after writing on social media."));
         assertFalse(TypeEvidence.has(AnswerType.REASON, "A withdrawal takes effect one year after notification."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "The coup followed months of mass protests against him."));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, "Le coup d'État a fait suite à des mois de manifestations."));
     }
 
     @Test

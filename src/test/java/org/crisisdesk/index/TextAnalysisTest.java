@@ -165,6 +165,12 @@ class TextAnalysisTest {
     }
 
     @Test
+    void pronounsAreNotSearchedForTheyPointAtWhatTheQuestionNames() {
+        assertTrue(analysis.terms("what happened to him").isEmpty(), analysis.terms("what happened to him").toString());
+        assertTrue(analysis.terms("he his she her its them").isEmpty());
+    }
+
+    @Test
     void keepsTheUnitedNationsAsUn() {
         assertFalse(analysis.terms("the UN mission").isEmpty());
         assertTrue(analysis.terms("the UN mission").contains("un"));
