@@ -62,6 +62,11 @@ public final class AnswerEngine {
      */
     private static final double CURATED = 0.1;
     private static final double CURATED_SHARE = 0.5;
+    /**
+     * A text whose title is itself an answer of another kind ("Why the 2020 coup happened" for "when was the 2020
+     * coup?" or "what was the 2020 coup?"): written to answer that other question.
+     */
+    private static final double TITLE_OTHER_KIND = 0.9;
     /** A text whose title says what is asked about ended, when the question does not ask about an end. */
     private static final double TITLE_ENDING = 0.9;
     /** The candidates whose curated questions are compared with the question: those ranked best without them. */
@@ -146,6 +151,12 @@ public final class AnswerEngine {
         Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
                 question.language(), question.type(), generation.analysis(), searcher);
         Optional<String> reading = Optional.empty();
+        java.util.regex.Matcher next = NEXT.matcher(question.text());
+        if (context.isEmpty() && next.find()) {
+            // "What happened next after the coup?": next after which of three coups? Only the conversation says.
+            return Answer.refused(question, asked, 0, Answer.Outcome.NEEDS_CONTEXT,
+                    EngineMessages.get(question.language(), "needs_context", next.group()), List.of());
+        }
         if (question.anaphoric() && !hasOwnSubject(planned, searcher, tools) && question.type() != AnswerType.LATEST) {
             if (context.isEmpty()) {
                 if (!DEFAULT_PLACE.matcher(question.text()).find()) {
@@ -172,6 +183,12 @@ public final class AnswerEngine {
     }
 
     /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
+    /** Asking what came next presupposes a point in a conversation to go on from. */
+    private static final Pattern NEXT = Pattern.compile(
+            "(?iu)\\b(?:what happened|what came|what followed)\\s+(?:next|after that|then)\\b"
+                    + "|\\bet (?:ensuite|après|apres)\\b"
+                    + "|\\b(?:que s'est-il passé|que s'est-il passe|qu'est-ce qui s'est passé|qu'est-ce qui s'est passe)"
+                    + "\\s+(?:ensuite|après|apres)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "(?i)^(?:and|so|ok|okay|wait|but|what about|how about|et|alors|donc|mais)\\b");
     private static final Pattern DEFAULT_PLACE = Pattern.compile("(?i)\\b(?:there|over there|la-bas|là-bas)\\b");
@@ -413,22 +430,38 @@ public final class AnswerEngine {
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         // Only the best few can reach the top with it, and each one looked at is a stored document to read.
         boolean endAsked = SentenceChooser.asksAboutAnEnd(concepts);
+
         for (int i = 0; i < Math.min(CURATED_CANDIDATES, ranked.size()); i++) {
             Ranked r = ranked.get(i);
-            if (!endAsked && tools.chooser().titleEndsAskedThing(r.doc(), tools.documents().get(r.doc()),
-                    plan.language(), concepts)) {
+            DocumentView view = tools.documents().get(r.doc());
+            if (!endAsked && tools.chooser().titleEndsAskedThing(r.doc(), view, plan.language(), concepts)) {
                 r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_ENDING);
                 ranked.set(i, r);
             }
-            double curated = CuratedQuestion.bestMatch(tools.documents().questions(r.doc(), plan.language()),
-                    question.type(), concepts, weights);
-            if (curated >= CURATED_SHARE) {
-                ranked.set(i, new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * (1 + CURATED)));
+            if (answersAnotherKind(view.title(plan.language()), question.type())) {
+                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_OTHER_KIND);
+                ranked.set(i, r);
+            }
+            double curated = CuratedQuestion.support(tools.documents().questions(r.doc(), plan.language()),
+                    question.type(), concepts, weights, CURATED_SHARE);
+            if (curated > 0) {
+                ranked.set(i, new Ranked(r.doc(), r.score(), r.confidence(), r.share(),
+                        r.rank() * (1 + CURATED * curated)));
             }
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         return ranked;
     }
+
+    /** Whether a title answers a kind of question ("Why…", "When…", "How many…") other than the one asked. */
+    static boolean answersAnotherKind(String title, AnswerType asked) {
+        AnswerType kind = QuestionReader.kind(title);
+        return TITLE_KINDS.contains(kind) && asked != kind && asked != AnswerType.GENERAL
+                && asked != AnswerType.LIST && asked != AnswerType.LATEST;
+    }
+
+    private static final java.util.Set<AnswerType> TITLE_KINDS = java.util.EnumSet.of(AnswerType.REASON,
+            AnswerType.DATE, AnswerType.NUMBER, AnswerType.MANNER);
 
     /**
      * A list answer: the dated events that hold the question's words about as well as the best sentence does,

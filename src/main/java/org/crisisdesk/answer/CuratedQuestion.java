@@ -43,6 +43,29 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
      */
     static double bestMatch(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
             double[] weights) {
+        return bestMatch(questions, q -> q.answersKind(asked), concepts, weights);
+    }
+
+    /**
+     * How surely the curators say a text answers a user's question asking for {@code asked}: 1 when one of its
+     * curated questions asking for that kind (or any, for a user's question of no kind) holds at least {@code share}
+     * of the question's concepts; {@link #OTHER_KIND} when only a curated question of no kind does ("Are
+     * peacekeepers killed in Mali?" for "how many peacekeepers died?": maybe answered there, but "How many
+     * peacekeepers died?" on another text says it more surely); 0 otherwise.
+     */
+    static double support(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
+            double[] weights, double share) {
+        if (bestMatch(questions, q -> q.type == asked || asked == AnswerType.GENERAL, concepts, weights) >= share) {
+            return 1;
+        }
+        return bestMatch(questions, q -> q.answersKind(asked), concepts, weights) >= share ? OTHER_KIND : 0;
+    }
+
+    /** What a curated question of no particular kind counts for, against one asking for the kind asked. */
+    static final double OTHER_KIND = 0.5;
+
+    private static double bestMatch(List<CuratedQuestion> questions, java.util.function.Predicate<CuratedQuestion> fits,
+            List<Set<String>> concepts, double[] weights) {
         double total = 0;
         for (double weight : weights) {
             total += weight;
@@ -52,7 +75,7 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
         }
         double best = 0;
         for (CuratedQuestion question : questions) {
-            if (!question.answersKind(asked)) {
+            if (!fits.test(question)) {
                 continue;
             }
             double covered = 0;

@@ -198,7 +198,8 @@ final class SentenceChooser {
      */
     static final double ENDING_DISCOUNT = 0.5;
     private static final java.util.regex.Pattern ENDING = java.util.regex.Pattern.compile(
-            "\\b(?:lift(?:s|ed|ing)?|eased|ended|ending|ends|revoked|rescinded|levée?s?|levé|lève|levait|mis fin|met fin"
+            "\\b(?:lift(?:s|ed|ing)?|eased|ended|ending|ends|abandoned|shelved|scrapped|cancell?ed|called off"
+                    + "|abandonnée?s?|annulée?s?|revoked|rescinded|levée?s?|levé|lève|levait|mis fin|met fin"
                     + "|mettant fin|prend fin|pris fin)\\b", java.util.regex.Pattern.CASE_INSENSITIVE
                     | java.util.regex.Pattern.UNICODE_CASE);
     /** How far after "lifted" a question word may be for the ending to be about it ("lifted the sanctions"). */
@@ -241,8 +242,9 @@ final class SentenceChooser {
 
     /** Analysed question words that ask about an end ("when were the sanctions lifted?", "fin de Barkhane"). */
     private static final java.util.regex.Pattern END_TERM = java.util.regex.Pattern.compile(
-            "(?:lift\\w*|end\\w*|eas\\w*|revok\\w*|rescind\\w*|lev\\w*|fin|finit|finir|fini|termin\\w*|over|stop\\w*"
-                    + "|withdr\\w*|leav\\w*|left|quitt\\w*|depart\\w*|retrait)");
+            "(?:abandon\\w*|shelv\\w*|scrap\\w*|cancel\\w*|annul\\w*|lift\\w*|end\\w*|eas\\w*|revok\\w*"
+                    + "|rescind\\w*|lev\\w*|fin|finit|finir|fini|termin\\w*|over|stop\\w*|withdr\\w*|leav\\w*|left"
+                    + "|quitt\\w*|depart\\w*|retrait)");
 
     /** For a question about the present, what naming the latest year of the crisis adds to a sentence. */
     static final double PRESENT_YEARS = 0.3;

@@ -35,6 +35,15 @@ class AnswerEngineTest {
     }
 
     @Test
+    void aTitleThatAnswersAnotherKindOfQuestionIsNoticed() {
+        assertTrue(AnswerEngine.answersAnotherKind("Why the 2020 coup happened", AnswerType.DATE));
+        assertTrue(AnswerEngine.answersAnotherKind("Why the 2020 coup happened", AnswerType.DEFINITION));
+        assertFalse(AnswerEngine.answersAnotherKind("Why the 2020 coup happened", AnswerType.REASON));
+        assertFalse(AnswerEngine.answersAnotherKind("The August 2020 coup", AnswerType.DATE));
+        assertFalse(AnswerEngine.answersAnotherKind("Why the 2020 coup happened", AnswerType.GENERAL));
+    }
+
+    @Test
     void answersWithSnippetsCutFromTheMatchingTextAndNumberedCitations() {
         Answer answer = engine.ask("Which resolution of the Security Council ended MINUSMA's mandate?");
         assertTrue(answer.answered(), answer.toString());

@@ -156,6 +156,9 @@ class AnsweringSentenceTest {
         assertFalse(alone.answered());
         assertEquals(Answer.Outcome.NEEDS_CONTEXT, alone.outcome());
         assertTrue(alone.message().orElseThrow().contains("\"it\""), alone.message().toString());
+        Answer next = engine.ask("what happened next after MINUSMA began?");
+        assertEquals(Answer.Outcome.NEEDS_CONTEXT, next.outcome(), next.toString());
+        assertTrue(next.message().orElseThrow().contains("what happened next"), next.message().toString());
         Answer followUp = engine.ask(AskRequest.of("who did it take over from?").withContext(AskContext.after(first)));
         assertTrue(followUp.answered(), followUp.toString());
         assertTrue(followUp.reading().orElseThrow().contains("MINUSMA"), followUp.reading().toString());

@@ -57,6 +57,23 @@ class CuratedQuestionTest {
     }
 
     @Test
+    void aCuratedQuestionOfNoKindSupportsATextLessThanOneOfTheKindAsked() {
+        DocumentView deaths = new DocumentView("deaths", false, "Deaths", "Morts", List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(),
+                List.of("How many peacekeepers died in Mali?", "Are peacekeepers killed in Mali?"));
+        DocumentView dangers = new DocumentView("dangers", false, "Dangers", "Dangers", List.of(), Optional.empty(),
+                Optional.empty(), Optional.empty(), List.of(), List.of("Are peacekeepers killed in Mali?"));
+        List<Set<String>> concepts = concepts("peacekeepers", "died", "Mali");
+        double[] weights = {2, 1, 0.5};
+        assertEquals(1.0, CuratedQuestion.support(CuratedQuestion.of(deaths, Language.EN, analysis),
+                AnswerType.NUMBER, concepts, weights, 0.5), 1e-9);
+        assertEquals(CuratedQuestion.OTHER_KIND, CuratedQuestion.support(CuratedQuestion.of(dangers, Language.EN,
+                analysis), AnswerType.NUMBER, concepts, weights, 0.5), 1e-9);
+        assertEquals(0, CuratedQuestion.support(CuratedQuestion.of(passage, Language.EN, analysis),
+                AnswerType.NUMBER, concepts, weights, 0.5), 1e-9);
+    }
+
+    @Test
     void kindsAreCompatibleWhenEqualOrWhenEitherAsksForNone() {
         CuratedQuestion when = new CuratedQuestion(AnswerType.DATE, Set.of());
         CuratedQuestion general = new CuratedQuestion(AnswerType.GENERAL, Set.of());

@@ -25,14 +25,14 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>They were lowered once, on purpose, when the engine moved from whole passages to the single answering
  * sentence and the base grew from 271 to 629 texts: this set was written by the hands that wrote the passages and
  * measured their phrasing (hit@1 0.935 then), while questions written by outsiders, which are now the measure
- * ({@link OutsiderSetsTest}), rose from 43 to 59 of 71. On 2026-12-01 hit@1 was back at 0.935 (hit@3 0.968) with
- * outsider-a at 63 of 71, and the floors were raised to that level.
+ * ({@link OutsiderSetsTest}), rose from 43 to 59 of 71. On 2026-12-01 hit@1 was back at 0.940 (hit@3 0.968) with
+ * outsider-a at 64 of 71, and the floors were raised to that level.
  */
 class DevSetTest {
 
     /** Share of answerable questions with a correct cited snippet in the top 3. */
     static final double MIN_HIT_AT_3 = 0.965;
-    static final double MIN_HIT_AT_1 = 0.93;
+    static final double MIN_HIT_AT_1 = 0.935;
     /** Share of answerable questions the engine may wrongly refuse. */
     static final double MAX_WRONGLY_REFUSED = 0.05;
     static final int MIN_QUESTIONS = 250;
