@@ -162,7 +162,8 @@ final class SentenceChooser {
         }
         double focus = total <= 0 ? 0 : covered / total;
         double match = total <= 0 ? 0 : coveredInFull / total;
-        boolean typed = candidate.view().event() && type == AnswerType.DATE || TypeEvidence.has(type, text);
+        boolean typed = candidate.view().event() && type == AnswerType.DATE
+                || (type == AnswerType.REASON ? TypeEvidence.hasReasonBeyond(text, marks) : TypeEvidence.has(type, text));
         double typeFactor = (!TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED)
                 * (!endAsked && endsAskedThing(text, marks) ? ENDING_DISCOUNT : 1);
         double proximity = proximity(firstPosition);

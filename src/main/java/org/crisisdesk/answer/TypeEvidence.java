@@ -95,6 +95,22 @@ final class TypeEvidence {
         };
     }
 
+    /**
+     * Whether {@code sentence} gives a cause in words other than the question's own: "why did Mali denounce the
+     * agreements?" is not answered by "Mali denounced the agreements", though "denounced" often gives a motive.
+     */
+    static boolean hasReasonBeyond(String sentence, List<Snippet.Highlight> asked) {
+        Matcher m = REASON.matcher(sentence);
+        while (m.find()) {
+            int start = m.start();
+            int end = m.end();
+            if (asked.stream().noneMatch(h -> h.start() < end && start < h.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the type has a shape to look for (a "what else" question has none). */
     static boolean shaped(AnswerType type) {
         return switch (type) {

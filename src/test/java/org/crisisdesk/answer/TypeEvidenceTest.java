@@ -51,6 +51,12 @@ class TypeEvidenceTest {
         assertTrue(TypeEvidence.has(AnswerType.REASON, "Mara was jailed after writing on social media."));
         assertFalse(TypeEvidence.has(AnswerType.REASON, "A withdrawal takes effect one year after notification."));
         assertTrue(TypeEvidence.has(AnswerType.REASON, "The coup followed months of mass protests against him."));
+        // "Why did Mali denounce the agreements?": "denounced" restates the question; "because" gives a cause.
+        String restated = "Mali denounced the agreements in May 2022.";
+        List<Snippet.Highlight> asked = List.of(new Snippet.Highlight(5, 14));
+        assertTrue(TypeEvidence.has(AnswerType.REASON, restated));
+        assertFalse(TypeEvidence.hasReasonBeyond(restated, asked));
+        assertTrue(TypeEvidence.hasReasonBeyond("Mali denounced the agreements because of airspace violations.", asked));
         assertTrue(TypeEvidence.has(AnswerType.REASON, "Le coup d'État a fait suite à des mois de manifestations."));
     }
 
