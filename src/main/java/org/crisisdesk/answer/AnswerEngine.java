@@ -438,7 +438,7 @@ public final class AnswerEngine {
                 r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_ENDING);
                 ranked.set(i, r);
             }
-            if (answersAnotherKind(view.title(plan.language()), question.type())) {
+            if (answersAnotherKind(tools.documents().titleKind(r.doc(), plan.language()), question.type())) {
                 r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_OTHER_KIND);
                 ranked.set(i, r);
             }
@@ -455,7 +455,10 @@ public final class AnswerEngine {
 
     /** Whether a title answers a kind of question ("Why…", "When…", "How many…") other than the one asked. */
     static boolean answersAnotherKind(String title, AnswerType asked) {
-        AnswerType kind = QuestionReader.kind(title);
+        return answersAnotherKind(QuestionReader.kind(title), asked);
+    }
+
+    private static boolean answersAnotherKind(AnswerType kind, AnswerType asked) {
         return TITLE_KINDS.contains(kind) && asked != kind && asked != AnswerType.GENERAL
                 && asked != AnswerType.LIST && asked != AnswerType.LATEST;
     }

@@ -43,7 +43,20 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
      */
     static double bestMatch(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
             double[] weights) {
-        return bestMatch(questions, q -> q.answersKind(asked), concepts, weights);
+        double total = 0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        if (total <= 0) {
+            return 0;
+        }
+        double best = 0;
+        for (CuratedQuestion question : questions) {
+            if (question.answersKind(asked)) {
+                best = Math.max(best, question.coveredWeight(concepts, weights) / total);
+            }
+        }
+        return best;
     }
 
     /**
@@ -55,17 +68,6 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
      */
     static double support(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
             double[] weights, double share) {
-        if (bestMatch(questions, q -> q.type == asked || asked == AnswerType.GENERAL, concepts, weights) >= share) {
-            return 1;
-        }
-        return bestMatch(questions, q -> q.answersKind(asked), concepts, weights) >= share ? OTHER_KIND : 0;
-    }
-
-    /** What a curated question of no particular kind counts for, against one asking for the kind asked. */
-    static final double OTHER_KIND = 0.5;
-
-    private static double bestMatch(List<CuratedQuestion> questions, java.util.function.Predicate<CuratedQuestion> fits,
-            List<Set<String>> concepts, double[] weights) {
         double total = 0;
         for (double weight : weights) {
             total += weight;
@@ -73,22 +75,34 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
         if (total <= 0) {
             return 0;
         }
-        double best = 0;
+        double found = 0;
         for (CuratedQuestion question : questions) {
-            if (!fits.test(question)) {
+            if (!question.answersKind(asked) || question.coveredWeight(concepts, weights) / total < share) {
                 continue;
             }
-            double covered = 0;
-            for (int c = 0; c < concepts.size(); c++) {
-                for (String term : concepts.get(c)) {
-                    if (question.terms.contains(term)) {
-                        covered += weights[c];
-                        break;
-                    }
+            if (question.type == asked || asked == AnswerType.GENERAL) {
+                return 1;
+            }
+            found = OTHER_KIND;
+        }
+        return found;
+    }
+
+    /** The summed weight of the concepts this question holds. */
+    private double coveredWeight(List<Set<String>> concepts, double[] weights) {
+        double covered = 0;
+        for (int c = 0; c < concepts.size(); c++) {
+            for (String term : concepts.get(c)) {
+                if (terms.contains(term)) {
+                    covered += weights[c];
+                    break;
                 }
             }
-            best = Math.max(best, covered / total);
         }
-        return best;
+        return covered;
     }
+
+    /** What a curated question of no particular kind counts for, against one asking for the kind asked. */
+    static final double OTHER_KIND = 0.5;
+
 }

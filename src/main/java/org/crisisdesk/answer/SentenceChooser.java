@@ -230,15 +230,19 @@ final class SentenceChooser {
      */
     boolean titleEndsAskedThing(int doc, DocumentView view, Language language, List<Set<String>> conceptTerms)
             throws java.io.IOException {
+        String title = view.title(language);
+        if (!ENDING.matcher(title).find()) {
+            return false;
+        }
         List<Snippet.Highlight> marks = new ArrayList<>();
-        for (TextAnalysis.Token token : documents.analysed(doc, language).title()) {
+        for (TextAnalysis.Token token : documents.title(doc, language)) {
             for (Set<String> terms : conceptTerms) {
                 if (terms.contains(token.term())) {
                     marks.add(new Snippet.Highlight(token.start(), token.end()));
                 }
             }
         }
-        return endsAskedThing(view.title(language), marks);
+        return endsAskedThing(title, marks);
     }
 
     /** Analysed question words that ask about an end ("when were the sanctions lifted?", "fin de Barkhane"). */

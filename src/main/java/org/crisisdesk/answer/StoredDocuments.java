@@ -17,6 +17,9 @@ import org.crisisdesk.index.TextAnalysis;
  */
 final class StoredDocuments {
 
+    private static final java.util.regex.Pattern ASKING = java.util.regex.Pattern.compile(
+            "(?i)(?:why|when|how|where|who|what|which|pourquoi|quand|comment|combien|où|ou|qui|que|quel|quelle)\\b");
+
     private final IndexReader reader;
     private final TextAnalysis analysis;
     private final Map<Integer, Entry> recent;
@@ -26,6 +29,8 @@ final class StoredDocuments {
         final DocumentView view;
         final Map<Language, AnalysedDocument> analysed = new EnumMap<>(Language.class);
         final Map<Language, List<CuratedQuestion>> questions = new EnumMap<>(Language.class);
+        final Map<Language, List<TextAnalysis.Token>> titles = new EnumMap<>(Language.class);
+        final Map<Language, AnswerType> titleKinds = new EnumMap<>(Language.class);
 
         Entry(DocumentView view) {
             this.view = view;
@@ -54,6 +59,34 @@ final class StoredDocuments {
         Entry entry = entry(doc);
         synchronized (entry) {
             return entry.analysed.computeIfAbsent(language, l -> AnalysedDocument.of(entry.view, l, analysis));
+        }
+    }
+
+    /**
+     * The document's title analysed in {@code language}, on first use: the best ten candidates' titles are read for
+     * every question, their sentences only for the few the answer is chosen from.
+     */
+    List<TextAnalysis.Token> title(int doc, Language language) throws IOException {
+        Entry entry = entry(doc);
+        synchronized (entry) {
+            AnalysedDocument whole = entry.analysed.get(language);
+            if (whole != null) {
+                return whole.title();
+            }
+            return entry.titles.computeIfAbsent(language,
+                    l -> analysis.tokens(entry.view.title(l), true, l));
+        }
+    }
+
+    /** The kind of question the document's title answers ("Why the 2020 coup happened": a reason), read once. */
+    AnswerType titleKind(int doc, Language language) throws IOException {
+        Entry entry = entry(doc);
+        synchronized (entry) {
+            return entry.titleKinds.computeIfAbsent(language, l -> {
+                String title = entry.view.title(l);
+                // Titles that answer a kind of question open with its word; most open with a name.
+                return ASKING.matcher(title).lookingAt() ? QuestionReader.kind(title) : AnswerType.GENERAL;
+            });
         }
     }
 
