@@ -43,10 +43,7 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
      */
     static double bestMatch(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
             double[] weights) {
-        double total = 0;
-        for (double weight : weights) {
-            total += weight;
-        }
+        double total = total(weights);
         if (total <= 0) {
             return 0;
         }
@@ -68,10 +65,7 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
      */
     static double support(List<CuratedQuestion> questions, AnswerType asked, List<Set<String>> concepts,
             double[] weights, double share) {
-        double total = 0;
-        for (double weight : weights) {
-            total += weight;
-        }
+        double total = total(weights);
         if (total <= 0) {
             return 0;
         }
@@ -86,6 +80,14 @@ record CuratedQuestion(AnswerType type, Set<String> terms) {
             found = OTHER_KIND;
         }
         return found;
+    }
+
+    private static double total(double[] weights) {
+        double total = 0;
+        for (double weight : weights) {
+            total += weight;
+        }
+        return total;
     }
 
     /** The summed weight of the concepts this question holds. */

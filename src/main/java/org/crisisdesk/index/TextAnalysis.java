@@ -335,8 +335,9 @@ public final class TextAnalysis {
                 + " had been being happen happened happening tell me about please can could would should you i we"
                 + " our my your am any some much many know explain describe anything something"
                 // Pronouns point at something the question (or its context) names; searched, "him" finds
-                // whoever a passage says was appointed "him".
-                + " he him his she her hers its them theirs himself herself itself themselves"
+                // whoever a passage says was appointed "him". "Get" is how a question is put ("how did Wagner get
+                // involved"), not what it is about.
+                + " he him his she her hers its them theirs himself herself itself themselves get got gets getting gotten"
                 + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
                 + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
                 + " y eu ete lieu ont avait etait fut")

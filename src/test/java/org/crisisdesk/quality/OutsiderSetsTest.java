@@ -27,7 +27,7 @@ class OutsiderSetsTest {
 
     /** Correct first answers reached, per set (of 71, 101, 101 and 142 answerable questions). */
     static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 64, "outsider-b", 82, "outsider-c", 58,
-            "outsider-d", 94);
+            "outsider-d", 95);
     /** Answers given without the fact asked for, per set: the most reached. */
     static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 4, "outsider-b", 7, "outsider-c", 15,
             "outsider-d", 12);
