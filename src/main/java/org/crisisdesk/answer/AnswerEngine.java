@@ -151,11 +151,11 @@ public final class AnswerEngine {
         Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
                 question.language(), question.type(), generation.analysis(), searcher);
         Optional<String> reading = Optional.empty();
-        java.util.regex.Matcher next = NEXT.matcher(question.text());
-        if (context.isEmpty() && next.find()) {
+        Optional<String> next = QuestionReader.askedNext(question.text());
+        if (context.isEmpty() && next.isPresent()) {
             // "What happened next after the coup?": next after which of three coups? Only the conversation says.
             return Answer.refused(question, asked, 0, Answer.Outcome.NEEDS_CONTEXT,
-                    EngineMessages.get(question.language(), "needs_context", next.group()), List.of());
+                    EngineMessages.get(question.language(), "needs_context", next.get()), List.of());
         }
         if (question.anaphoric() && !hasOwnSubject(planned, searcher, tools) && question.type() != AnswerType.LATEST) {
             if (context.isEmpty()) {
@@ -183,12 +183,6 @@ public final class AnswerEngine {
     }
 
     /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
-    /** Asking what came next presupposes a point in a conversation to go on from. */
-    private static final Pattern NEXT = Pattern.compile(
-            "(?iu)\\b(?:what happened|what came|what followed)\\s+(?:next|after that|then)\\b"
-                    + "|\\bet (?:ensuite|après|apres)\\b"
-                    + "|\\b(?:que s'est-il passé|que s'est-il passe|qu'est-ce qui s'est passé|qu'est-ce qui s'est passe)"
-                    + "\\s+(?:ensuite|après|apres)\\b");
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "(?i)^(?:and|so|ok|okay|wait|but|what about|how about|et|alors|donc|mais)\\b");
     private static final Pattern DEFAULT_PLACE = Pattern.compile("(?i)\\b(?:there|over there|la-bas|là-bas)\\b");

@@ -108,11 +108,15 @@ public final class QuestionReader {
     private static final String[] MONTHS_FR = {"janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet",
         "aout", "septembre", "octobre", "novembre", "decembre"};
 
+    /** "What happened next?", "et ensuite ?": asking what came next presupposes a point to go on from. */
+    private static final String NEXT_PHRASE = "\\b(?:(?:what happened|what came|what followed|qu'est-ce qui s'est passe"
+            + "|que s'est-il passe)\\s+(?:next|after that|then|ensuite|apres)|et (?:ensuite|apres))\\b";
+    private static final Pattern NEXT = Pattern.compile(NEXT_PHRASE);
+
     private static final Pattern ANAPHORA = Pattern.compile(
             "\\b(?:it|its|they|them|their|he|him|his|she|her|this|that|these|those|there|il|elle|ils|elles|lui|eux"
                     + "|ca|cela|celui-ci|celle-ci|la-bas)\\b|^(?:and|et|what about|how about|et pour|et le|et la"
-                    + "|et les)\\b|\\b(?:what happened|what came|qu'est-ce qui s'est passe|que s'est-il passe)"
-                    + " (?:next|after that|then|ensuite|apres)\\b|^(?:why|when|how|where|pourquoi|quand|comment|ou)\\s*\\??$");
+                    + "|et les)\\b|" + NEXT_PHRASE + "|^(?:why|when|how|where|pourquoi|quand|comment|ou)\\s*\\??$");
 
     private static final Pattern HARM = Pattern.compile(
             "\\b(?:how|where|can|could|should|comment|ou)\\b.*\\b(?:i|we|you|one|je|on|nous)\\b.*\\b(?:join|enlist|fund"
@@ -152,6 +156,12 @@ public final class QuestionReader {
      */
     static AnswerType kind(String question) {
         return type(Names.fold(question).replace('’', '\''));
+    }
+
+    /** The words by which {@code question} asks what came next, if it does ("what happened next"). */
+    static Optional<String> askedNext(String question) {
+        Matcher m = NEXT.matcher(Names.fold(question).replace('’', '\''));
+        return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
     public static Question read(String raw, Optional<Language> fallback) {
