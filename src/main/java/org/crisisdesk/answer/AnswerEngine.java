@@ -67,6 +67,8 @@ public final class AnswerEngine {
      * coup?" or "what was the 2020 coup?"): written to answer that other question.
      */
     private static final double TITLE_OTHER_KIND = 0.9;
+    /** A person's biography when the question names that person and asks who acted on them. */
+    private static final double NAMED_PERSON = 0.85;
     /** A text whose title says what is asked about ended, when the question does not ask about an end. */
     private static final double TITLE_ENDING = 0.9;
     /** The candidates whose curated questions are compared with the question: those ranked best without them. */
@@ -424,12 +426,26 @@ public final class AnswerEngine {
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         // Only the best few can reach the top with it, and each one looked at is a stored document to read.
         boolean endAsked = SentenceChooser.asksAboutAnEnd(concepts);
+        // "Who overthrew IBK?" names one person and asks who acted on him: his own biography is not the answer.
+        List<Set<String>> named = new ArrayList<>();
+        if (question.type() == AnswerType.PERSON && QuestionReader.asksWhoActed(question.text())) {
+            for (int c = 0; c < plan.concepts().size(); c++) {
+                if (namesAnEntity(plan.concepts().get(c))) {
+                    named.add(concepts.get(c));
+                }
+            }
+        }
 
         for (int i = 0; i < Math.min(CURATED_CANDIDATES, ranked.size()); i++) {
             Ranked r = ranked.get(i);
             DocumentView view = tools.documents().get(r.doc());
             if (!endAsked && tools.chooser().titleEndsAskedThing(r.doc(), view, plan.language(), concepts)) {
                 r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_ENDING);
+                ranked.set(i, r);
+            }
+            if (!named.isEmpty() && view.about().filter("person"::equals).isPresent()
+                    && tools.chooser().titleHoldsAny(r.doc(), plan.language(), named)) {
+                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * NAMED_PERSON);
                 ranked.set(i, r);
             }
             if (answersAnotherKind(tools.documents().titleKind(r.doc(), plan.language()), question.type())) {

@@ -158,6 +158,14 @@ public final class QuestionReader {
         return type(Names.fold(question).replace('’', '\''));
     }
 
+    /** "Who overthrew IBK?", "qui a renversé IBK ?": who did something, not who someone is or was. */
+    private static final Pattern WHO_BE = Pattern.compile(
+            "\\b(?:who|qui)\\s*(?:is|was|are|were|'s|s|est|etait|sont|etaient|c'est)\\b|\\bwho's\\b");
+
+    static boolean asksWhoActed(String question) {
+        return !WHO_BE.matcher(Names.fold(question).replace('’', '\'')).find();
+    }
+
     /** The words by which {@code question} asks what came next, if it does ("what happened next"). */
     static Optional<String> askedNext(String question) {
         Matcher m = NEXT.matcher(Names.fold(question).replace('’', '\''));

@@ -163,7 +163,11 @@ final class SentenceChooser {
         double focus = total <= 0 ? 0 : covered / total;
         double match = total <= 0 ? 0 : coveredInFull / total;
         boolean typed = candidate.view().event() && type == AnswerType.DATE
-                || (type == AnswerType.REASON ? TypeEvidence.hasReasonBeyond(text, marks) : TypeEvidence.has(type, text));
+                || switch (type) {
+                    case REASON -> TypeEvidence.hasReasonBeyond(text, marks);
+                    case PERSON -> TypeEvidence.hasPersonBeyond(text, marks);
+                    default -> TypeEvidence.has(type, text);
+                };
         double typeFactor = (!TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED)
                 * (!endAsked && endsAskedThing(text, marks) ? ENDING_DISCOUNT : 1);
         double proximity = proximity(firstPosition);
@@ -247,6 +251,18 @@ final class SentenceChooser {
             }
         }
         return endsAskedThing(title, marks);
+    }
+
+    /** Whether a text's title holds a word of any of {@code concepts}. */
+    boolean titleHoldsAny(int doc, Language language, List<Set<String>> concepts) throws java.io.IOException {
+        for (TextAnalysis.Token token : documents.title(doc, language)) {
+            for (Set<String> terms : concepts) {
+                if (terms.contains(token.term())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Analysed question words that ask about an end ("when were the sanctions lifted?", "fin de Barkhane"). */

@@ -35,7 +35,7 @@ final class TypeEvidence {
                     + "|Nord|Sud|West|Western|Economic|Community|Republic|United|Kingdom|Canada|Britain|British"
                     + "|Germany|German|Algeria|Algerian|Europe|European|America|American|Treasury|University|Press"
                     + "|Rights|Human|Party|Government|Parliament|Police|Guard|Ansar|Dine|Qaeda|Wagner|Tuareg|Fulani"
-                    + "|Dogon|Arab|Prize|January|February|March|April|May|June|July"
+                    + "|Dogon|Arab|Prize|Monkey|Cage|Post|Times|Journal|Monde|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|On|In|After|Before|By|The|At|From|Since|When)\\b");
     /**
      * A quantity: digits that are not a year, not a day of a month ("31 March") and not a resolution's number, or a
@@ -105,6 +105,19 @@ final class TypeEvidence {
             int start = m.start();
             int end = m.end();
             if (asked.stream().noneMatch(h -> h.start() < end && start < h.end())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code sentence} names a person other than those the question names: "who overthrew IBK?" is not
+     * answered by a sentence whose only person is Ibrahim Boubacar Keïta.
+     */
+    static boolean hasPersonBeyond(String sentence, List<Snippet.Highlight> asked) {
+        for (Snippet.Highlight name : personSpans(sentence)) {
+            if (asked.stream().noneMatch(h -> h.start() < name.end() && name.start() < h.end())) {
                 return true;
             }
         }

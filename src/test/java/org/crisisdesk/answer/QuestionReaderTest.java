@@ -74,6 +74,11 @@ class QuestionReaderTest {
         // A title and a name: the person is named, the question asks who they are, not who holds a role now.
         assertFalse(read("qui est l'imam dicko ?").present());
         assertEquals(AnswerType.DEFINITION, read("qui est l'imam dicko ?").type());
+        // Who acted, against who someone is.
+        assertTrue(QuestionReader.asksWhoActed("Qui a renversé IBK en 2020 ?"));
+        assertTrue(QuestionReader.asksWhoActed("who overthrew IBK?"));
+        assertFalse(QuestionReader.asksWhoActed("who were the president and prime minister arrested in 2021?"));
+        assertFalse(QuestionReader.asksWhoActed("qui est l'imam dicko ?"));
     }
 
     @Test

@@ -30,6 +30,13 @@ class TypeEvidenceTest {
         assertTrue(TypeEvidence.has(AnswerType.PERSON, "Bah N'Daw was sworn in."));
         assertFalse(TypeEvidence.has(AnswerType.PERSON,
                 "15 countries including France, Canada and the United Kingdom condemned the deployment."));
+        assertFalse(TypeEvidence.has(AnswerType.PERSON, "The Monkey Cage analysis said so."));
+        // "Who overthrew IBK?": the name the question gives is not an answer to it.
+        String detained = "Soldiers detained Ibrahim Boubacar Keïta.";
+        List<Snippet.Highlight> named = List.of(new Snippet.Highlight(18, 40));
+        assertFalse(TypeEvidence.hasPersonBeyond(detained, named));
+        assertTrue(TypeEvidence.hasPersonBeyond("Colonel Assimi Goïta detained Ibrahim Boubacar Keïta.",
+                List.of(new Snippet.Highlight(30, 52))));
     }
 
     @Test

@@ -26,10 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class OutsiderSetsTest {
 
     /** Correct first answers reached, per set (of 71, 101, 101 and 142 answerable questions). */
-    static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 64, "outsider-b", 82, "outsider-c", 58,
+    static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 64, "outsider-b", 83, "outsider-c", 59,
             "outsider-d", 95);
     /** Answers given without the fact asked for, per set: the most reached. */
-    static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 4, "outsider-b", 7, "outsider-c", 15,
+    static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 4, "outsider-b", 6, "outsider-c", 14,
             "outsider-d", 12);
     /** French questions answered in French. */
     static final double MIN_FRENCH_IN_FRENCH = 0.95;
