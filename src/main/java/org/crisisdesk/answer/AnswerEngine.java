@@ -184,9 +184,10 @@ public final class AnswerEngine {
         return search(asked, question, planned.get(), reading, generation, tools);
     }
 
-    /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
+    /** How a chat goes on from what was said before: "and…", "so…", "what about…". */
     private static final Pattern FOLLOW_UP = Pattern.compile(
             "(?i)^(?:and|so|ok|okay|wait|but|what about|how about|et|alors|donc|mais)\\b");
+    /** "is it safe there now": with nothing said before, "there" is Mali, the one place this bot is about. */
     private static final Pattern DEFAULT_PLACE = Pattern.compile("(?i)\\b(?:there|over there|la-bas|là-bas)\\b");
     private static final Pattern POINTER = Pattern.compile(
             "(?i)\\b(it|they|them|he|him|she|her|this|that|these|those|il|elle|ils|elles|ça|cela)\\b");
@@ -365,6 +366,9 @@ public final class AnswerEngine {
 
     /** A candidate with its score, coverage and the rank it is ordered by. */
     private record Ranked(int doc, float score, double confidence, double share, double rank) {
+        Ranked scaled(double factor) {
+            return new Ranked(doc, score, confidence, share, rank * factor);
+        }
     }
 
     private static final Pattern CRISIS_YEAR = Pattern.compile("20(?:1[1-9]|2[0-6])");
@@ -424,7 +428,6 @@ public final class AnswerEngine {
             ranked.add(new Ranked(hit.doc, score, measured.confidence(), measured.share(), rank));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
-        // Only the best few can reach the top with it, and each one looked at is a stored document to read.
         boolean endAsked = SentenceChooser.asksAboutAnEnd(concepts);
         // "Who overthrew IBK?" names one person and asks who acted on him: his own biography is not the answer.
         List<Set<String>> named = new ArrayList<>();
@@ -435,29 +438,24 @@ public final class AnswerEngine {
                 }
             }
         }
-
+        // Only the best few can reach the top with these, and each one looked at is a stored document to read.
         for (int i = 0; i < Math.min(CURATED_CANDIDATES, ranked.size()); i++) {
             Ranked r = ranked.get(i);
             DocumentView view = tools.documents().get(r.doc());
+            double factor = 1;
             if (!endAsked && tools.chooser().titleEndsAskedThing(r.doc(), view, plan.language(), concepts)) {
-                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_ENDING);
-                ranked.set(i, r);
+                factor *= TITLE_ENDING;
             }
             if (!named.isEmpty() && view.about().filter("person"::equals).isPresent()
                     && tools.chooser().titleHoldsAny(r.doc(), plan.language(), named)) {
-                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * NAMED_PERSON);
-                ranked.set(i, r);
+                factor *= NAMED_PERSON;
             }
             if (answersAnotherKind(tools.documents().titleKind(r.doc(), plan.language()), question.type())) {
-                r = new Ranked(r.doc(), r.score(), r.confidence(), r.share(), r.rank() * TITLE_OTHER_KIND);
-                ranked.set(i, r);
+                factor *= TITLE_OTHER_KIND;
             }
-            double curated = CuratedQuestion.support(tools.documents().questions(r.doc(), plan.language()),
+            factor *= 1 + CURATED * CuratedQuestion.support(tools.documents().questions(r.doc(), plan.language()),
                     question.type(), concepts, weights, CURATED_SHARE);
-            if (curated > 0) {
-                ranked.set(i, new Ranked(r.doc(), r.score(), r.confidence(), r.share(),
-                        r.rank() * (1 + CURATED * curated)));
-            }
+            ranked.set(i, r.scaled(factor));
         }
         ranked.sort(Comparator.comparingDouble(Ranked::rank).reversed());
         return ranked;

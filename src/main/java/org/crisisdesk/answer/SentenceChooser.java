@@ -242,27 +242,23 @@ final class SentenceChooser {
         if (!ENDING.matcher(title.toLowerCase(java.util.Locale.ROOT)).find()) {
             return false;
         }
-        List<Snippet.Highlight> marks = new ArrayList<>();
-        for (TextAnalysis.Token token : documents.title(doc, language)) {
-            for (Set<String> terms : conceptTerms) {
-                if (terms.contains(token.term())) {
-                    marks.add(new Snippet.Highlight(token.start(), token.end()));
-                }
-            }
-        }
-        return endsAskedThing(title, marks);
+        return endsAskedThing(title, marks(documents.title(doc, language), conceptTerms));
     }
 
     /** Whether a text's title holds a word of any of {@code concepts}. */
     boolean titleHoldsAny(int doc, Language language, List<Set<String>> concepts) throws java.io.IOException {
-        for (TextAnalysis.Token token : documents.title(doc, language)) {
-            for (Set<String> terms : concepts) {
-                if (terms.contains(token.term())) {
-                    return true;
-                }
+        return !marks(documents.title(doc, language), concepts).isEmpty();
+    }
+
+    /** Where {@code tokens} hold a term of any of {@code concepts}. */
+    private static List<Snippet.Highlight> marks(List<TextAnalysis.Token> tokens, List<Set<String>> concepts) {
+        List<Snippet.Highlight> marks = new ArrayList<>();
+        for (TextAnalysis.Token token : tokens) {
+            if (concepts.stream().anyMatch(terms -> terms.contains(token.term()))) {
+                marks.add(new Snippet.Highlight(token.start(), token.end()));
             }
         }
-        return false;
+        return marks;
     }
 
     /** Analysed question words that ask about an end ("when were the sanctions lifted?", "fin de Barkhane"). */
