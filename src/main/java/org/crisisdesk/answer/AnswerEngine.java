@@ -250,8 +250,7 @@ public final class AnswerEngine {
                         candidate.rank() / best.rank()));
             }
         }
-        List<SentenceChooser.Scored> sentences = tools.chooser().score(plan, weights, question.type(),
-                question.present(), read);
+        List<SentenceChooser.Scored> sentences = tools.chooser().score(plan, weights, asked(question), read);
         if (TRACE.isDebugEnabled()) {
             trace(question, plan, ranked, sentences, stored);
         }
@@ -362,6 +361,12 @@ public final class AnswerEngine {
                     text.substring(0, Math.min(90, text.length()))));
         }
         TRACE.debug("{}", out);
+    }
+
+    /** What the question asks of a sentence; who did something is answered by a body as well as by a person. */
+    private static SentenceChooser.Asked asked(Question question) {
+        return new SentenceChooser.Asked(question.type(), question.present(),
+                question.type() == AnswerType.PERSON && QuestionReader.asksForAnActor(question.text()));
     }
 
     /** A candidate with its score, coverage and the rank it is ordered by. */
@@ -507,8 +512,8 @@ public final class AnswerEngine {
                 withoutYears[c] = 0;
             }
         }
-        List<SentenceChooser.Scored> scored = tools.chooser().score(plan, withoutYears, question.type(), false,
-                candidates);
+        List<SentenceChooser.Scored> scored = tools.chooser().score(plan, withoutYears,
+                new SentenceChooser.Asked(question.type(), false, false), candidates);
         double bestMatch = scored.stream().mapToDouble(SentenceChooser.Scored::match).max().orElse(0);
         List<SentenceChooser.Scored> events = new ArrayList<>();
         for (SentenceChooser.Scored event : scored) {

@@ -166,6 +166,20 @@ public final class QuestionReader {
         return !WHO_BE.matcher(Names.fold(question).replace('’', '\'')).find();
     }
 
+    /** Words that ask for the holder of a role, who is a person: who led, who took over as president, qui dirige. */
+    private static final Pattern ROLE = Pattern.compile(
+            "\\b(?:lead|leads|led|leading|leader|heads?|headed|took over|takes? over|succeed(?:ed|s)?|replaced?"
+                    + "|rules?|ruled|governs?|governed|found(?:ed|er)?|commands?|commanded|runs?|ran|president|minister"
+                    + "|chief|chef|dirige\\w*|succede\\w*|remplace\\w*|fonde\\w*|gouverne\\w*|preside\\w*|ministre)\\b");
+
+    /**
+     * Whether {@code question} asks who did something ("who overthrew IBK?", "qui a imposé les sanctions ?"), which a
+     * body answers as well as a person, rather than who holds a role ("who led al-Mourabitoun?"), which a person does.
+     */
+    static boolean asksForAnActor(String question) {
+        return asksWhoActed(question) && !ROLE.matcher(Names.fold(question).replace('’', '\'')).find();
+    }
+
     /** The words by which {@code question} asks what came next, if it does ("what happened next"). */
     static Optional<String> askedNext(String question) {
         Matcher m = NEXT.matcher(Names.fold(question).replace('’', '\''));

@@ -62,15 +62,26 @@ final class SentenceChooser {
     /** Every sentence of every candidate, best first. */
     List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, List<Candidate> candidates)
             throws java.io.IOException {
-        return score(plan, weights, type, false, candidates);
+        return score(plan, weights, new Asked(type, false, false), candidates);
     }
 
     /**
-     * Every sentence of every candidate, best first; for a question about the present ({@code present}), a sentence
-     * naming later years scores higher (in a list of prime ministers, the one about the latest).
+     * What the question asks for, as sentences are judged on it.
+     *
+     * @param type    the kind of answer
+     * @param present it asks about the present
+     * @param actor   it asks who did something ("who overthrew IBK?"), which a body answers as well as a person
+     *                ("the officers called themselves the CNSP"); "who is the prime minister?" wants a person
      */
-    List<Scored> score(QueryPlan plan, double[] weights, AnswerType type, boolean present,
-            List<Candidate> candidates) throws java.io.IOException {
+    record Asked(AnswerType type, boolean present, boolean actor) {
+    }
+
+    /**
+     * Every sentence of every candidate, best first; for a question about the present, a sentence naming later years
+     * scores higher (in a list of prime ministers, the one about the latest).
+     */
+    List<Scored> score(QueryPlan plan, double[] weights, Asked asked, List<Candidate> candidates)
+            throws java.io.IOException {
         Language language = plan.language();
         List<Set<String>> conceptTerms = plan.conceptTerms();
         double total = 0;
@@ -88,7 +99,7 @@ final class SentenceChooser {
             List<IndexedSentence> sentences = view.sentences();
             for (int i = 0; i < sentences.size(); i++) {
                 scored.add(scoreSentence(candidate, i, sentences.get(i).text(language), analysed.sentences().get(i),
-                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, type, present, titleShare,
+                        analysed.datePrefix(), conceptTerms, weights, total, inTitle, asked, titleShare,
                         endAsked));
             }
             all.addAll(ranked(scored));
@@ -136,7 +147,9 @@ final class SentenceChooser {
      */
     private static Scored scoreSentence(Candidate candidate, int index, String text, List<TextAnalysis.Token> tokens,
             int prefix, List<Set<String>> conceptTerms, double[] weights, double total, boolean[] inTitle,
-            AnswerType type, boolean present, double titleShare, boolean endAsked) {
+            Asked asked, double titleShare, boolean endAsked) {
+        AnswerType type = asked.type();
+        boolean present = asked.present();
         boolean[] found = new boolean[conceptTerms.size()];
         Map<Integer, Integer> firstPosition = new HashMap<>();
         List<Snippet.Highlight> marks = new ArrayList<>();
@@ -165,7 +178,8 @@ final class SentenceChooser {
         boolean typed = candidate.view().event() && type == AnswerType.DATE
                 || switch (type) {
                     case REASON -> TypeEvidence.hasReasonBeyond(text, marks);
-                    case PERSON -> TypeEvidence.hasPersonBeyond(text, marks);
+                    case PERSON -> TypeEvidence.hasPersonBeyond(text, marks)
+                            || asked.actor() && TypeEvidence.hasBodyBeyond(text, marks);
                     default -> TypeEvidence.has(type, text);
                 };
         double typeFactor = (!TypeEvidence.shaped(type) ? 1 : typed ? TYPED : UNTYPED)

@@ -25,6 +25,8 @@ final class SnippetBuilder {
 
     /** A second sentence of the same text is shown when it scores at least this share of the first. */
     static final double SECOND_SENTENCE = 0.85;
+    /** The same, for a sentence with the kind of answer asked for when the first has none. */
+    static final double TYPED_SECOND_SENTENCE = 0.5;
     /** Sentences of a passage shown for a list question. */
     private static final int LIST_SENTENCES = 4;
 
@@ -62,9 +64,14 @@ final class SnippetBuilder {
             }
             return assemble(view, shown, answering, all);
         }
+        // A sentence holding all the question's words but not the kind of answer asked for ("jihadists attacked the
+        // Kati camp" for "who attacked Kati?") is shown with the one of its text that holds it ("Katiba Macina
+        // claimed the attack"), at a lower bar than any other second sentence.
+        boolean wantsTyped = TypeEvidence.shaped(question.type()) && !best.typed();
         Optional<SentenceChooser.Scored> second = all.stream()
                 .filter(s -> s.candidate().view().id().equals(view.id()) && !shown.contains(s.sentence())
-                        && s.score() >= SECOND_SENTENCE * best.score())
+                        && (s.score() >= SECOND_SENTENCE * best.score()
+                                || wantsTyped && s.typed() && s.score() >= TYPED_SECOND_SENTENCE * best.score()))
                 .max(Comparator.comparingDouble(SentenceChooser.Scored::score));
         if (second.isPresent()) {
             shown.add(second.get().sentence());

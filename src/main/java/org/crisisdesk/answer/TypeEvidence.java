@@ -37,6 +37,13 @@ final class TypeEvidence {
                     + "|Rights|Human|Party|Government|Parliament|Police|Guard|Ansar|Dine|Qaeda|Wagner|Tuareg|Fulani"
                     + "|Dogon|Arab|Prize|Monkey|Cage|Post|Times|Journal|Monde|January|February|March|April|May|June|July"
                     + "|August|September|October|November|December|On|In|After|Before|By|The|At|From|Since|When)\\b");
+    /** A body named in capitals: a run of capitalised words holding a group's, a committee's or a force's word. */
+    private static final Pattern BODY_NAME = Pattern.compile(
+            "\\b(?:\\p{Lu}[\\p{L}’'-]+\\s+(?:(?:of|for|the|and|in|du|de|des|pour|le|la)\\s+)*)*"
+                    + "(?:Committee|Council|Movement|Front|Group|Alliance|Coordination|Platform|Army|Forces|Comité|Conseil"
+                    + "|Mouvement|Groupe|Armée)\\b");
+    /** What joins two names of the same standing: "A and B", "A et B", "A, B". */
+    private static final Pattern COORDINATION = Pattern.compile("\\s*(?:,\\s*)?(?:and|et|,)\\s*(?:(?:the|le|la)\\s+)?");
     /**
      * A quantity: digits that are not a year, not a day of a month ("31 March") and not a resolution's number, or a
      * number word.
@@ -100,7 +107,12 @@ final class TypeEvidence {
      * agreements?" is not answered by "Mali denounced the agreements", though "denounced" often gives a motive.
      */
     static boolean hasReasonBeyond(String sentence, List<Snippet.Highlight> asked) {
-        Matcher m = REASON.matcher(sentence);
+        return findsBeyond(REASON, sentence, asked);
+    }
+
+    /** Whether {@code pattern} matches {@code sentence} somewhere the question's own words ({@code asked}) are not. */
+    private static boolean findsBeyond(Pattern pattern, String sentence, List<Snippet.Highlight> asked) {
+        Matcher m = pattern.matcher(sentence);
         while (m.find()) {
             int start = m.start();
             int end = m.end();
@@ -117,11 +129,34 @@ final class TypeEvidence {
      */
     static boolean hasPersonBeyond(String sentence, List<Snippet.Highlight> asked) {
         for (Snippet.Highlight name : personSpans(sentence)) {
-            if (asked.stream().noneMatch(h -> h.start() < name.end() && name.start() < h.end())) {
+            if (asked.stream().noneMatch(h -> h.start() < name.end() && name.start() < h.end())
+                    && asked.stream().noneMatch(h -> coordinated(sentence, h, name))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether {@code sentence} names a body other than those the question names: a group, a committee or a force in
+     * capitals ("National Committee for the Salvation of the People"). Acronyms alone (CNSP, UN, FAMa) were tried as
+     * well and answered more questions wrongly than rightly on the held-out set: too many sentences hold one.
+     */
+    static boolean hasBodyBeyond(String sentence, List<Snippet.Highlight> asked) {
+        return findsBeyond(BODY_NAME, sentence, asked);
+    }
+
+    /**
+     * Whether two spans are joined by "and", "et" or a comma alone: "detained President Keïta and Prime Minister
+     * Boubou Cissé" puts Cissé where Keïta is, so for "who overthrew Keïta?" he is another of those acted upon.
+     */
+    private static boolean coordinated(String sentence, Snippet.Highlight a, Snippet.Highlight b) {
+        Snippet.Highlight first = a.start() <= b.start() ? a : b;
+        Snippet.Highlight second = first == a ? b : a;
+        if (first.end() > second.start()) {
+            return false;
+        }
+        return COORDINATION.matcher(sentence.substring(first.end(), second.start())).matches();
     }
 
     /** Whether the type has a shape to look for (a "what else" question has none). */

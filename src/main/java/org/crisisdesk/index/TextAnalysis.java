@@ -319,7 +319,8 @@ public final class TextAnalysis {
         for (String word : ("qui quoi quand quel quelle quels quelles comment pourquoi combien ou est-ce est ce c"
                 + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu depuis fait"
                 + " ete etait etaient sont ont avait avaient sera seront y ca cela ceci celle celui ceux la le les"
-                + " du des un une au aux koi ki pk pq stp svp").split(" ")) {
+                + " du des un une au aux koi ki pk pq stp svp implique impliquee impliques impliquer implication"
+                + " impliquant").split(" ")) {
             set.add(word);
         }
         return CharArraySet.unmodifiableSet(set);
@@ -336,8 +337,10 @@ public final class TextAnalysis {
                 + " our my your am any some much many know explain describe anything something"
                 // Pronouns point at something the question (or its context) names; searched, "him" finds
                 // whoever a passage says was appointed "him". "Get" is how a question is put ("how did Wagner get
-                // involved"), not what it is about.
+                // involved"), not what it is about; nor is "involved": Wagner got involved by a contract, and a
+                // passage on abuses "involving" Wagner is not how.
                 + " he him his she her hers its them theirs himself herself itself themselves get got gets getting gotten"
+                + " involve involved involves involving involvement"
                 + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
                 + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
                 + " y eu ete lieu ont avait etait fut")

@@ -57,6 +57,21 @@ class AnsweringSentenceTest {
                         fr: Le 9 janvier 2022, le bloc régional a mis en place ses sanctions.
                         sources: [ripples-goita-2020]
                     first_tier_missing: a test fixture
+                  - id: river-camp-raid
+                    title: The raid on the river camp
+                    title_fr: L'attaque du camp du fleuve
+                    about: event
+                    sentences:
+                      - en: At dawn on 22 July 2022 gunmen attacked the river camp near the capital with two car bombs.
+                        fr: À l'aube du 22 juillet 2022, des hommes armés ont attaqué le camp du fleuve près de la capitale avec deux voitures piégées.
+                        sources: [ripples-goita-2020]
+                      - en: The army said the raid was repelled within hours.
+                        fr: L'armée a dit avoir repoussé l'assaut en quelques heures.
+                        sources: [ripples-goita-2020]
+                      - en: Katiba Serma later claimed the attack.
+                        fr: La Katiba Serma a ensuite revendiqué l'attaque.
+                        sources: [ripples-goita-2020]
+                    first_tier_missing: a test fixture
                 """);
         engine = Engine.open(config, ProgressListener.NONE);
     }
@@ -80,6 +95,15 @@ class AnsweringSentenceTest {
         assertEquals(AnswerType.PERSON, answer.type());
         String bold = first.text().substring(first.answer().get(0).start(), first.answer().get(0).end());
         assertTrue(bold.contains("Assimi Goïta"), "the name is the answer: " + bold);
+    }
+
+    @Test
+    void aSentenceWithoutTheAskedKindOfAnswerIsShownWithTheOneThatHasIt() {
+        Answer answer = engine.ask("who attacked the river camp near the capital in July 2022?");
+        assertTrue(answer.answered(), answer.toString());
+        Snippet first = answer.snippets().get(0);
+        assertEquals("river-camp-raid", first.id());
+        assertTrue(first.text().contains("Katiba Serma"), "the name answers who: " + first.text());
     }
 
     @Test

@@ -82,6 +82,16 @@ class QuestionReaderTest {
     }
 
     @Test
+    void anActorIsAskedForByWhoDidNotByWhoHeldARole() {
+        assertTrue(QuestionReader.asksForAnActor("Qui a renversé IBK en 2020 ?"));
+        assertTrue(QuestionReader.asksForAnActor("who attacked the camp at kati?"));
+        assertFalse(QuestionReader.asksForAnActor("who led al-mourabitoun"));
+        assertFalse(QuestionReader.asksForAnActor("who took over as interim president after the junta stepped aside"));
+        assertFalse(QuestionReader.asksForAnActor("qui dirige le mali ?"));
+        assertFalse(QuestionReader.asksForAnActor("who is the prime minister?"));
+    }
+
+    @Test
     void readsThePeriodAQuestionNames() {
         assertEquals(PartialDate.parse("2026-04"), read("what happened in mali in april 2026").period());
         assertEquals(PartialDate.parse("2024-07"), read("Que s'est-il passé à Tinzaouaten en juillet 2024 ?").period());

@@ -40,6 +40,28 @@ class TypeEvidenceTest {
     }
 
     @Test
+    void aNameJoinedToTheAskedOneSharesItsPlaceInTheSentence() {
+        String detained = "Soldiers detained President Ibrahim Boubacar Keïta and Prime Minister Boubou Cissé.";
+        int start = detained.indexOf("Ibrahim");
+        List<Snippet.Highlight> named = List.of(new Snippet.Highlight(start, start + "Ibrahim Boubacar Keïta".length()));
+        assertFalse(TypeEvidence.hasPersonBeyond(detained, named));
+        String led = "Colonel Assimi Goïta led the officers who detained President Ibrahim Boubacar Keïta.";
+        int at = led.indexOf("Ibrahim");
+        assertTrue(TypeEvidence.hasPersonBeyond(led, List.of(new Snippet.Highlight(at, at + 22))));
+    }
+
+    @Test
+    void aBodyNamedInCapitalsIsAnActorUnlessTheQuestionNamesIt() {
+        String formed = "The officers called themselves the National Committee for the Salvation of the People.";
+        assertTrue(TypeEvidence.hasBodyBeyond(formed, List.of()));
+        assertTrue(TypeEvidence.hasBodyBeyond("Les officiers ont formé le Comité national pour le salut du peuple.",
+                List.of()));
+        int at = formed.indexOf("National");
+        assertFalse(TypeEvidence.hasBodyBeyond(formed, List.of(new Snippet.Highlight(at, formed.length() - 1))));
+        assertFalse(TypeEvidence.hasBodyBeyond("Jihadists attacked the Kati camp near Bamako.", List.of()));
+    }
+
+    @Test
     void findsQuantitiesButNotYearsDaysOrResolutionNumbers() {
         assertEquals(List.of("12,600"), spans(AnswerType.NUMBER,
                 "Resolution 2100 authorised up to 12,600 uniformed personnel on 25 April 2013."));

@@ -21,16 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
  * The outsider sets (questions written by people who never read the knowledge base, {@code src/test/resources/
  * outsider/}) against the shipped knowledge base, scored on what a user sees first, held to floors at the level
  * reached so that nothing slides back: raise a floor when the figure rises. a is the set the product is judged on,
- * c is held out (never looked at question by question), b and d fit the confidence model.
+ * c and e are held out (never looked at question by question; e was written on 2026-12-01 and first scored on that
+ * day's engine), b and d fit the confidence model.
  */
 class OutsiderSetsTest {
 
-    /** Correct first answers reached, per set (of 71, 101, 101 and 142 answerable questions). */
-    static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 64, "outsider-b", 83, "outsider-c", 59,
-            "outsider-d", 95);
+    /** Correct first answers reached, per set (of 71, 101, 101, 142 and 100 answerable questions). */
+    static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 67, "outsider-b", 83, "outsider-c", 59,
+            "outsider-d", 98, "outsider-e", 66);
     /** Answers given without the fact asked for, per set: the most reached. */
-    static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 4, "outsider-b", 6, "outsider-c", 14,
-            "outsider-d", 12);
+    static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 1, "outsider-b", 6, "outsider-c", 14,
+            "outsider-d", 11, "outsider-e", 8);
     /** French questions answered in French. */
     static final double MIN_FRENCH_IN_FRENCH = 0.95;
 
