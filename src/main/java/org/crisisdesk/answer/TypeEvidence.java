@@ -83,7 +83,7 @@ final class TypeEvidence {
                     + "|une coalition|une alliance|un groupe|un mouvement|une mission)\\b");
     private static final Pattern MANNER = Pattern.compile(
             "\\b(?:by|through|via|after|when|deal|agreement|contract|invited|hired|deployed|signed|recruited"
-                    + "|paid|par|grâce|accord|contrat|invité|déployé|signé)\\b");
+                    + "|paid|exchange|swap|in return for|par|grâce|accord|contrat|invité|déployé|signé|échange)\\b");
 
     private TypeEvidence() {
     }

@@ -319,7 +319,7 @@ public final class TextAnalysis {
         for (String word : ("qui quoi quand quel quelle quels quelles comment pourquoi combien ou est-ce est ce c"
                 + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu depuis fait"
                 + " ete etait etaient sont ont avait avaient sera seront y ca cela ceci celle celui ceux la le les"
-                + " du des un une au aux koi ki pk pq stp svp implique impliquee impliques impliquer implication"
+                + " du des un une au aux koi ki pk pq stp svp chez implique impliquee impliques impliquer implication"
                 + " impliquant").split(" ")) {
             set.add(word);
         }
@@ -341,6 +341,9 @@ public final class TextAnalysis {
                 // passage on abuses "involving" Wagner is not how.
                 + " he him his she her hers its them theirs himself herself itself themselves get got gets getting gotten"
                 + " involve involved involves involving involvement"
+                // "Since when", "since 2012": the period is read from the question (QuestionReader), the word
+                // itself finds nothing.
+                + " since"
                 + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
                 + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
                 + " y eu ete lieu ont avait etait fut")
