@@ -99,7 +99,7 @@ public final class AnswerEngine {
     private final AtomicReference<PerGeneration> perGeneration = new AtomicReference<>();
 
     private record PerGeneration(Generation generation, ConceptWeights weights, SentenceChooser chooser,
-            StoredDocuments documents, Recency recency) {
+            StoredDocuments documents, Recency recency, NameSpelling spelling) {
     }
 
     /** Stored documents kept per generation: the few hundred texts most questions come back to. */
@@ -149,7 +149,11 @@ public final class AnswerEngine {
             }
         }
         IndexSearcher searcher = generation.searcher();
-        String searched = QuestionReader.searchedWords(question.text());
+        java.util.function.Predicate<String> known = word -> QuestionReader.puts(word)
+                || QueryPlan.knows(word, question.language(), generation.analysis(), searcher);
+        String words = QuestionReader.searchedWords(question.text());
+        Optional<String> mended = tools.spelling().mend(words.isEmpty() ? question.text() : words, known);
+        String searched = mended.orElse(words);
         Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
                 question.language(), question.type(), generation.analysis(), searcher);
         Optional<String> reading = Optional.empty();
@@ -181,7 +185,8 @@ public final class AnswerEngine {
             return Answer.refused(question, asked, 0, Answer.Outcome.NOTHING_TO_SEARCH,
                     EngineMessages.get(question.language(), "nothing_to_search"), topTopics(generation));
         }
-        return search(asked, question, planned.get(), reading, generation, tools);
+        Optional<String> mendedAsked = mended.isPresent() ? tools.spelling().mend(asked, known) : Optional.empty();
+        return search(asked, question, planned.get(), reading, mendedAsked, generation, tools);
     }
 
     /** How a chat goes on from what was said before: "and…", "so…", "what about…". */
@@ -291,8 +296,12 @@ public final class AnswerEngine {
         });
     }
 
+    /**
+     * Answers from {@code plan}; {@code mended} is the question as read when misspelt names were mended
+     * ({@link NameSpelling}), shown as what was answered.
+     */
     private Answer search(String asked, Question question, QueryPlan plan, Optional<String> reading,
-            Generation generation, PerGeneration tools) throws IOException {
+            Optional<String> mended, Generation generation, PerGeneration tools) throws IOException {
         Optional<Scoring> scoring = scoring(question, plan, generation, tools);
         if (scoring.isEmpty()) {
             return Answer.refused(question, asked, 0, Answer.Outcome.NO_ANSWER,
@@ -303,6 +312,9 @@ public final class AnswerEngine {
         double[] weights = scoring.get().weights();
         StoredDocuments stored = tools.documents();
         ConfidenceFeatures features = features(question, plan, ranked, sentences, weights, tools);
+        if (mended.isPresent()) {
+            features = features.withCorrected();
+        }
         double confidence = policy.model().probability(features);
         TRACE.debug("confidence {} from {}", confidence, features);
         if (sentences.isEmpty() || confidence < policy.model().threshold()) {
@@ -336,7 +348,8 @@ public final class AnswerEngine {
             return Answer.refused(question, asked, confidence, Answer.Outcome.NO_ANSWER,
                     EngineMessages.get(question.language(), "no_answer"), topTopics(generation)).withFeatures(features);
         }
-        Optional<String> didYouMean = new Correction(generation.analysis()).suggest(asked, plan.concepts(), snippets);
+        Optional<String> didYouMean = new Correction(generation.analysis())
+                .suggest(mended.orElse(asked), plan.concepts(), snippets).or(() -> mended);
         Optional<PartialDate> asOf = question.present() ? asOf(snippets, generation) : Optional.empty();
         return new Answer(asked, true, confidence, snippets, numbering.citations(), Optional.empty(),
                 List.of(), didYouMean, question.type(), question.language(), asOf, reading, Answer.Outcome.ANSWERED,
@@ -656,7 +669,8 @@ public final class AnswerEngine {
         StoredDocuments documents = new StoredDocuments(generation.searcher().getIndexReader(), generation.analysis(),
                 CACHED_DOCUMENTS);
         PerGeneration fresh = new PerGeneration(generation, new ConceptWeights(generation.analysis()),
-                new SentenceChooser(documents), documents, Recency.of(generation.searcher()));
+                new SentenceChooser(documents), documents, Recency.of(generation.searcher()),
+                new NameSpelling(generation.manifest().aliases(), generation.manifest().synonyms()));
         perGeneration.set(fresh);
         return fresh;
     }

@@ -37,6 +37,12 @@ public record ConfidenceFeatures(
 
     public static final ConfidenceFeatures NONE = new ConfidenceFeatures(0, 0, 0, 0, 0, 0, 0, 1, 0, 0);
 
+    /** The same, with a word read as a near spelling. */
+    public ConfidenceFeatures withCorrected() {
+        return new ConfidenceFeatures(coverage, share, margin, match, shaped, typed, namesSomething, unknown, 1,
+                french);
+    }
+
     public double[] vector() {
         return new double[] {coverage, share, margin, match, shaped, typed, namesSomething, unknown, corrected,
             french};

@@ -103,6 +103,21 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
                 language, texts));
     }
 
+    /** Whether the index has {@code word} as a question in {@code language} would search it; stop words count as known. */
+    static boolean knows(String word, Language language, TextAnalysis analysis, IndexSearcher searcher) {
+        String field = language == Language.FR ? Fields.ALL_FR : Fields.ALL;
+        try {
+            for (String term : analysis.terms(word, language)) {
+                if (searcher.getIndexReader().docFreq(new Term(field, term)) > 0) {
+                    return true;
+                }
+            }
+            return analysis.terms(word, language).isEmpty();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** Whether a concept is in so many texts ("Mali") that it says little about what is asked. */
     boolean common(Concept concept) {
         return commonShare(concept) > COMMON_SHARE;

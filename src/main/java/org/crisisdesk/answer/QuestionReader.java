@@ -180,6 +180,14 @@ public final class QuestionReader {
         return asksWhoActed(question) && !ROLE.matcher(Names.fold(question).replace('’', '\'')).find();
     }
 
+    /**
+     * Whether {@code word} is one by which a question is put rather than what it is about ("compare", "versus"):
+     * texts seldom use it, yet it is no misspelt name.
+     */
+    static boolean puts(String word) {
+        return COMPARISON.matcher(Names.fold(word)).matches();
+    }
+
     /** The words by which {@code question} asks what came next, if it does ("what happened next"). */
     static Optional<String> askedNext(String question) {
         Matcher m = NEXT.matcher(Names.fold(question).replace('’', '\''));

@@ -153,6 +153,14 @@ class AnswerEngineTest {
     }
 
     @Test
+    void readsAShortMisspeltNameAsTheCuratedOneItIsOneSlipFrom() {
+        // "ecowass" stems to itself, so the index's near spellings (of the stem "ecowa") never reach it.
+        Answer answer = engine.ask("ecowass and the 2020 coup");
+        assertTrue(answer.answered(), answer.toString());
+        assertEquals("ECOWAS and the 2020 coup", answer.didYouMean().orElseThrow());
+    }
+
+    @Test
     void editDistance() {
         assertEquals(0, Correction.distance("goita", "goita"));
         assertEquals(1, Correction.distance("goitta", "goita"));
