@@ -79,7 +79,9 @@ final class EvalCommand {
         if (args.flag("ranking")) {
             return ranking(config, dev, outsiders, training);
         }
-        try (Engine engine = opener.open(answerAll)) {
+        // The outsider sets are judged on what users see from the engine as shipped: gating an answer-everything
+        // engine's answers by the threshold is not the same for a comparison, whose sides are each gated.
+        try (Engine engine = opener.open(answerAll); Engine shippedEngine = opener.open(config)) {
             List<Calibration.Example> devExamples = new ArrayList<>();
             Map<String, Answer> devAnswers = new HashMap<>();
             for (QuestionSet.Question question : dev.questions()) {
@@ -97,8 +99,8 @@ final class EvalCommand {
                     Answer all = engine.ask(question.text());
                     example(all, question.judge(all) == OutsiderSet.Verdict.CORRECT, !question.shouldAnswer())
                             .ifPresent(examples::add);
-                    Answer gated = gate(all, shipped);
-                    report.add(question, gated, question.judge(gated));
+                    Answer shown = shippedEngine.ask(question.text());
+                    report.add(question, shown, question.judge(shown));
                 }
                 outsiderExamples.put(set.name(), examples);
                 reports.add(report);

@@ -28,10 +28,10 @@ class OutsiderSetsTest {
 
     /** Correct first answers reached, per set (of 71, 101, 101, 142 and 100 answerable questions). */
     static final Map<String, Integer> MIN_CORRECT = Map.of("outsider-a", 67, "outsider-b", 86, "outsider-c", 60,
-            "outsider-d", 108, "outsider-e", 67);
+            "outsider-d", 108, "outsider-e", 68);
     /** Answers given without the fact asked for, per set: the most reached. */
     static final Map<String, Integer> MAX_MISSED = Map.of("outsider-a", 1, "outsider-b", 6, "outsider-c", 16,
-            "outsider-d", 8, "outsider-e", 8);
+            "outsider-d", 9, "outsider-e", 9);
     /** French questions answered in French. */
     static final double MIN_FRENCH_IN_FRENCH = 0.95;
 
