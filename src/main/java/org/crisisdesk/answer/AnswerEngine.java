@@ -581,11 +581,12 @@ public final class AnswerEngine {
         SnippetBuilder builder = null;
         List<Snippet> snippets = new ArrayList<>();
         double confidence = 1;
+        String askedOfBoth = QuestionReader.askedOfBoth(question.text());
         for (String side : question.sides()) {
             Question sideQuestion = new Question(side, question.language(), AnswerType.DEFINITION, question.present(),
                     List.of(), question.period(), question.since(), false, Optional.empty());
-            Optional<QueryPlan> plan = QueryPlan.of(side, question.language(), AnswerType.DEFINITION,
-                    generation.analysis(), generation.searcher());
+            Optional<QueryPlan> plan = QueryPlan.of(askedOfBoth.isEmpty() ? side : side + " " + askedOfBoth,
+                    question.language(), AnswerType.DEFINITION, generation.analysis(), generation.searcher());
             if (plan.isEmpty()) {
                 return Optional.empty();
             }

@@ -47,6 +47,14 @@ public final class QuestionReader {
     private static final Pattern DIFFER_FROM = Pattern.compile(
             "^(?:how|in what way)\\s+(?:is|was|are|were|does|did)\\s+(.+?)\\s+(?:different from|differ from|compare"
                     + " to|compare with)\\s+(.+?)(?:\\?|$)");
+    /** A clause after a comma, colon or dash that asks something of both sides. */
+    private static final Pattern ASKED_OF_BOTH = Pattern.compile(
+            "\\s*(?:[,:;]|\\s[-–]\\s)\\s*((?:how|what|who|which|why|when|where|did|do|does|qui|que|quoi|comment"
+                    + "|pourquoi|quand|quel|quelle|quels|quelles)\\b.*)$");
+    /** Words that only say two things are compared. */
+    private static final Pattern COMPARISON_FILLER = Pattern.compile(
+            "\\b(?:each one|each|both|the two|two|those|these|they|them|compare|compared|differ|differently"
+                    + "|different|difference|differences|chacun|chacune|les deux|comparer|differemment)\\b|\\?");
     private static final Pattern SIDE_NOISE = Pattern.compile(
             "^(?:what'?s|what is|what are|whats|the|a|an|le|la|les|l')\\s+|\\s*(?:what'?s|whats|what is)?\\s*(?:the )?"
                     + "(?:difference|differences)\\s*\\??$|\\?$");
@@ -300,10 +308,13 @@ public final class QuestionReader {
     }
 
     /** The two things a comparison compares, each cleaned of question words; empty when it is not a comparison. */
-    static List<String> sides(String folded) {
-        if (!COMPARISON.matcher(folded).find()) {
+    static List<String> sides(String question) {
+        if (!COMPARISON.matcher(question).find()) {
             return List.of();
         }
+        // "ECOWAS vs the AES, how do the two blocs compare?": the sides are before the clause that asks about both.
+        Matcher asked = ASKED_OF_BOTH.matcher(question);
+        String folded = asked.find() ? question.substring(0, asked.start()) : question;
         String a = null;
         String b = null;
         String[] vs = VS_SPLIT.split(folded, 2);
@@ -337,6 +348,18 @@ public final class QuestionReader {
             a = a + " " + String.join(" ", java.util.Arrays.copyOfRange(bWords, 1, bWords.length));
         }
         return List.of(a, b);
+    }
+
+    /**
+     * What a comparison asks of each side, when a clause of its own says so ("MNLA vs Ansar Dine, what did each one
+     * want?" asks what each wanted): its words less those that only say it compares. Empty when there is none.
+     */
+    static String askedOfBoth(String text) {
+        Matcher asked = ASKED_OF_BOTH.matcher(Names.fold(text).replace('’', '\''));
+        if (!asked.find()) {
+            return "";
+        }
+        return COMPARISON_FILLER.matcher(asked.group(1)).replaceAll(" ").replaceAll("\\s{2,}", " ").strip();
     }
 
     private static String cleanSide(String side) {

@@ -319,7 +319,7 @@ public final class TextAnalysis {
         for (String word : ("qui quoi quand quel quelle quels quelles comment pourquoi combien ou est-ce est ce c"
                 + " cest quest dit dis moi explique expliquer parle savoir peux pouvez vous tu on a eu lieu depuis fait"
                 + " ete etait etaient sont ont avait avaient sera seront y ca cela ceci celle celui ceux la le les"
-                + " du des un une au aux koi ki pk pq stp svp chez implique impliquee impliques impliquer implication"
+                + " du des un une au aux koi ki pk pq stp svp chez versus comparer comparaison difference differences chacun chacune implique impliquee impliques impliquer implication"
                 + " impliquant").split(" ")) {
             set.add(word);
         }
@@ -344,6 +344,10 @@ public final class TextAnalysis {
                 // "Since when", "since 2012": the period is read from the question (QuestionReader), the word
                 // itself finds nothing.
                 + " since"
+                // How a comparison is put ("X vs Y", "how do they differ"): searched when a comparison falls back to
+                // one search, these found nothing and counted as words the base lacks.
+                + " vs versus compare compared comparison comparisons differ differs differed differently difference"
+                + " differences each"
                 + " le la les une des du de et ou au aux est sont qui que quoi quand quel quelle quels quelles"
                 + " comment pourquoi ce cette ces il elle ils elles se sa son ses leur leurs pour par sur dans avec"
                 + " y eu ete lieu ont avait etait fut")

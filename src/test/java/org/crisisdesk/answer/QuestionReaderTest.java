@@ -63,6 +63,16 @@ class QuestionReaderTest {
     }
 
     @Test
+    void aClauseAskingSomethingOfBothSidesIsNoPartOfTheSecond() {
+        assertEquals(List.of("ecowas", "aes"), read("ECOWAS vs the AES, how do the two blocs compare?").sides());
+        assertEquals(List.of("serval", "barkhane"), read("serval vs barkhane: who led each?").sides());
+        assertEquals("what did want", QuestionReader.askedOfBoth("MNLA vs Ansar Dine in 2012, what did each one want?"));
+        assertEquals("who was blamed for", QuestionReader.askedOfBoth(
+                "compare the Moura killings with the Ogossagou massacre: who was blamed for each?"));
+        assertEquals("", QuestionReader.askedOfBoth("jnim vs isgs whats the difference"));
+    }
+
+    @Test
     void tellsQuestionsAboutThePresent() {
         assertTrue(read("who is the leader of mali rn").present());
         assertTrue(read("Who rules Mali now?").present());
