@@ -151,11 +151,18 @@ public final class AnswerEngine {
         IndexSearcher searcher = generation.searcher();
         java.util.function.Predicate<String> known = word -> QuestionReader.puts(word)
                 || QueryPlan.knows(word, question.language(), generation.analysis(), searcher);
-        String words = QuestionReader.searchedWords(question.text());
-        Optional<String> mended = tools.spelling().mend(words.isEmpty() ? question.text() : words, known);
-        String searched = mended.orElse(words);
+        String searched = QuestionReader.searchedWords(question.text());
         Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
                 question.language(), question.type(), generation.analysis(), searcher);
+        // Only a question with a word the base lacks (or read as a near spelling) can hold a misspelt name; most
+        // have none, and are not analysed word by word again.
+        Optional<String> mended = planned.isPresent() && planned.get().concepts().stream()
+                .anyMatch(c -> c.docFreq() == 0 || c.corrected())
+                ? tools.spelling().mend(searched.isEmpty() ? question.text() : searched, known) : Optional.empty();
+        if (mended.isPresent()) {
+            searched = mended.get();
+            planned = QueryPlan.of(searched, question.language(), question.type(), generation.analysis(), searcher);
+        }
         Optional<String> reading = Optional.empty();
         Optional<String> next = QuestionReader.askedNext(question.text());
         if (context.isEmpty() && next.isPresent()) {
