@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -149,7 +150,7 @@ public final class AnswerEngine {
             }
         }
         IndexSearcher searcher = generation.searcher();
-        java.util.function.Predicate<String> known = word -> QuestionReader.puts(word)
+        Predicate<String> known = word -> QuestionReader.puts(word)
                 || QueryPlan.knows(word, question.language(), generation.analysis(), searcher);
         String searched = QuestionReader.searchedWords(question.text());
         Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,

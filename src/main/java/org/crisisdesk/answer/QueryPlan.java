@@ -107,12 +107,13 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
     static boolean knows(String word, Language language, TextAnalysis analysis, IndexSearcher searcher) {
         String field = language == Language.FR ? Fields.ALL_FR : Fields.ALL;
         try {
-            for (String term : analysis.terms(word, language)) {
+            List<String> terms = analysis.terms(word, language);
+            for (String term : terms) {
                 if (searcher.getIndexReader().docFreq(new Term(field, term)) > 0) {
                     return true;
                 }
             }
-            return analysis.terms(word, language).isEmpty();
+            return terms.isEmpty();
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
