@@ -153,13 +153,14 @@ public final class AnswerEngine {
         Predicate<String> known = word -> QuestionReader.puts(word)
                 || QueryPlan.knows(word, question.language(), generation.analysis(), searcher);
         String searched = QuestionReader.searchedWords(question.text());
-        Optional<QueryPlan> planned = QueryPlan.of(searched.isEmpty() ? question.text() : searched,
-                question.language(), question.type(), generation.analysis(), searcher);
+        String planText = searched.isEmpty() ? question.text() : searched;
+        Optional<QueryPlan> planned = QueryPlan.of(planText, question.language(), question.type(),
+                generation.analysis(), searcher);
         // Only a question with a word the base lacks (or read as a near spelling) can hold a misspelt name; most
         // have none, and are not analysed word by word again.
         Optional<String> mended = planned.isPresent() && planned.get().concepts().stream()
                 .anyMatch(c -> c.docFreq() == 0 || c.corrected())
-                ? tools.spelling().mend(searched.isEmpty() ? question.text() : searched, known) : Optional.empty();
+                ? tools.spelling().mend(planText, known) : Optional.empty();
         if (mended.isPresent()) {
             searched = mended.get();
             planned = QueryPlan.of(searched, question.language(), question.type(), generation.analysis(), searcher);

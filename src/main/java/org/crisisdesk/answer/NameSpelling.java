@@ -22,6 +22,10 @@ final class NameSpelling {
 
     /** Shorter words are too often other words one letter away (in, on, at). */
     private static final int MIN_LENGTH = 4;
+    /** How many slips a word may hold: with two, "compared" became "Compaoré". */
+    private static final int SLIPS = 1;
+    /** From this length the slip may be in the first letter. */
+    private static final int FIRST_LETTER_FREE = 7;
     /** Below this length a slip must add, drop or swap letters. */
     private static final int SHORT = 5;
     private static final Pattern WORD = Pattern.compile("(?<![\\p{L}\\d'’-])\\p{L}[\\p{L}'’-]*(?![\\p{L}\\d])");
@@ -69,21 +73,20 @@ final class NameSpelling {
         if (folded.length() < MIN_LENGTH || spelling.containsKey(folded) || known.test(word)) {
             return Optional.empty();
         }
-        int allowed = 1;
         String best = null;
-        int bestDistance = allowed + 1;
+        int bestDistance = SLIPS + 1;
         boolean tied = false;
-        for (int length = folded.length() - allowed; length <= folded.length() + allowed; length++) {
+        for (int length = folded.length() - SLIPS; length <= folded.length() + SLIPS; length++) {
             for (String candidate : byLength.getOrDefault(length, List.of())) {
                 // A short word's first letter is rarely the slip, and allowing it mends "golf" into "Gulf".
-                if (folded.length() < 7 && candidate.charAt(0) != folded.charAt(0)) {
+                if (folded.length() < FIRST_LETTER_FREE && candidate.charAt(0) != folded.charAt(0)) {
                     continue;
                 }
                 // Nor is a changed letter in a four-letter word, which is as often another word ("golf", "gold").
                 if (folded.length() < SHORT && candidate.length() == folded.length() && !swapped(folded, candidate)) {
                     continue;
                 }
-                int distance = slips(folded, candidate, allowed);
+                int distance = slips(folded, candidate, SLIPS);
                 if (distance < bestDistance) {
                     best = candidate;
                     bestDistance = distance;

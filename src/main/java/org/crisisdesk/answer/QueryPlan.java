@@ -63,7 +63,7 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
      */
     static Optional<QueryPlan> of(String text, Language language, AnswerType type, TextAnalysis analysis,
             IndexSearcher searcher) throws IOException {
-        String field = language == Language.FR ? Fields.ALL_FR : Fields.ALL;
+        String field = field(language);
         String titleField = language == Language.FR ? Fields.TITLE_FR : Fields.TITLE;
         QueryBuilder builder = new QueryBuilder(analysis.queryAnalyzer(language));
         Query all = builder.createBooleanQuery(field, text, BooleanClause.Occur.SHOULD);
@@ -103,9 +103,14 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
                 language, texts));
     }
 
+    /** The field a question in {@code language} searches. */
+    private static String field(Language language) {
+        return language == Language.FR ? Fields.ALL_FR : Fields.ALL;
+    }
+
     /** Whether the index has {@code word} as a question in {@code language} would search it; stop words count as known. */
     static boolean knows(String word, Language language, TextAnalysis analysis, IndexSearcher searcher) {
-        String field = language == Language.FR ? Fields.ALL_FR : Fields.ALL;
+        String field = field(language);
         try {
             List<String> terms = analysis.terms(word, language);
             for (String term : terms) {
@@ -265,7 +270,6 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         return term.length() >= MIN_FUZZY_LENGTH && term.chars().allMatch(Character::isLetter);
     }
 
-    /** The distinct term texts of a query, whatever its fields. */
     /**
      * Each concept's terms as searched, in the plan's order: a misspelt word's near spellings, not the misspelling.
      */
@@ -277,6 +281,7 @@ record QueryPlan(Query scoring, Query bonus, Query matching, List<Concept> conce
         return terms;
     }
 
+    /** The distinct term texts of a query, whatever its fields. */
     static List<String> terms(Query query) {
         Set<Term> terms = new LinkedHashSet<>();
         query.visit(QueryVisitor.termCollector(terms));

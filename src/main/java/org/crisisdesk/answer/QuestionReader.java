@@ -163,7 +163,12 @@ public final class QuestionReader {
      * questions of every candidate text, where reading them whole cost a tenth of a question's time.
      */
     static AnswerType kind(String question) {
-        return type(Names.fold(question).replace('’', '\''));
+        return type(folded(question));
+    }
+
+    /** {@code text} as the patterns read it: folded (no accents, lower case), with typographic apostrophes plain. */
+    private static String folded(String text) {
+        return Names.fold(text).replace('’', '\'');
     }
 
     /** "Who overthrew IBK?", "qui a renversé IBK ?": who did something, not who someone is or was. */
@@ -171,7 +176,7 @@ public final class QuestionReader {
             "\\b(?:who|qui)\\s*(?:is|was|are|were|'s|s|est|etait|sont|etaient|c'est)\\b|\\bwho's\\b");
 
     static boolean asksWhoActed(String question) {
-        return !WHO_BE.matcher(Names.fold(question).replace('’', '\'')).find();
+        return !WHO_BE.matcher(folded(question)).find();
     }
 
     /** Words that ask for the holder of a role, who is a person: who led, who took over as president, qui dirige. */
@@ -185,7 +190,7 @@ public final class QuestionReader {
      * body answers as well as a person, rather than who holds a role ("who led al-Mourabitoun?"), which a person does.
      */
     static boolean asksForAnActor(String question) {
-        return asksWhoActed(question) && !ROLE.matcher(Names.fold(question).replace('’', '\'')).find();
+        return asksWhoActed(question) && !ROLE.matcher(folded(question)).find();
     }
 
     /**
@@ -198,14 +203,14 @@ public final class QuestionReader {
 
     /** The words by which {@code question} asks what came next, if it does ("what happened next"). */
     static Optional<String> askedNext(String question) {
-        Matcher m = NEXT.matcher(Names.fold(question).replace('’', '\''));
+        Matcher m = NEXT.matcher(folded(question));
         return m.find() ? Optional.of(m.group()) : Optional.empty();
     }
 
     public static Question read(String raw, Optional<Language> fallback) {
         String text = normaliseChat(Markup.strip(raw));
         Language language = LanguageDetector.detect(text).or(() -> fallback).orElse(Language.EN);
-        String folded = Names.fold(text).replace('’', '\'');
+        String folded = folded(text);
         Optional<Question.Refusal> refusal = refusal(folded);
         List<String> sides = sides(folded);
         AnswerType type = !sides.isEmpty() ? AnswerType.COMPARISON : type(folded);
@@ -355,7 +360,7 @@ public final class QuestionReader {
      * want?" asks what each wanted): its words less those that only say it compares. Empty when there is none.
      */
     static String askedOfBoth(String text) {
-        Matcher asked = ASKED_OF_BOTH.matcher(Names.fold(text).replace('’', '\''));
+        Matcher asked = ASKED_OF_BOTH.matcher(folded(text));
         if (!asked.find()) {
             return "";
         }

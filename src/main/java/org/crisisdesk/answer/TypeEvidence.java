@@ -114,13 +114,16 @@ final class TypeEvidence {
     private static boolean findsBeyond(Pattern pattern, String sentence, List<Snippet.Highlight> asked) {
         Matcher m = pattern.matcher(sentence);
         while (m.find()) {
-            int start = m.start();
-            int end = m.end();
-            if (asked.stream().noneMatch(h -> h.start() < end && start < h.end())) {
+            if (clearOf(asked, m.start(), m.end())) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the span from {@code start} to {@code end} overlaps none of the question's own words. */
+    private static boolean clearOf(List<Snippet.Highlight> asked, int start, int end) {
+        return asked.stream().noneMatch(h -> h.start() < end && start < h.end());
     }
 
     /**
@@ -129,7 +132,7 @@ final class TypeEvidence {
      */
     static boolean hasPersonBeyond(String sentence, List<Snippet.Highlight> asked) {
         for (Snippet.Highlight name : personSpans(sentence)) {
-            if (asked.stream().noneMatch(h -> h.start() < name.end() && name.start() < h.end())
+            if (clearOf(asked, name.start(), name.end())
                     && asked.stream().noneMatch(h -> coordinated(sentence, h, name))) {
                 return true;
             }
